@@ -1,0 +1,4 @@
+// The table of subcommands; each lives in its own file.
+import type { Command } from "./command.js";
+
+export const commands: Record<string, Command> = {};

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs what ts386 needs on a fresh Debian machine, and only what is missing.
+#   scripts/setup.sh build   npm packages + GRUB (to build the ISO) + QEMU (to run it)
+#   scripts/setup.sh test    the above + the test oracles (nasm, xorriso, GNU binutils/gcc for i686, gdb)
+#   scripts/setup.sh bench   the above + valgrind
+# Without root it prints the exact apt-get command to run and fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-build}
+
+# --- npm packages (pinned by package-lock.json) ---
+if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund
+fi
+
+# --- Debian packages: command -> package ---
+declare -A need=(
+  [grub-mkimage]=grub-common
+  [grub-file]=grub-common
+  [qemu-system-i386]=qemu-system-x86
+)
+grub_modules=/usr/lib/grub/i386-pc
+if [ "$mode" = test ] || [ "$mode" = bench ]; then
+  need+=(
+    [nasm]=nasm
+    [xorriso]=xorriso
+    [i686-linux-gnu-ld]=binutils-i686-linux-gnu
+    [i686-linux-gnu-gcc]=gcc-i686-linux-gnu
+    [gdb]=gdb
+    [mformat]=mtools
+  )
+fi
+if [ "$mode" = bench ]; then
+  need+=([valgrind]=valgrind)
+fi
+
+missing=()
+for cmd in "${!need[@]}"; do
+  command -v "$cmd" >/dev/null 2>&1 || missing+=("${need[$cmd]}")
+done
+[ -f "$grub_modules/eltorito.img" ] || missing+=(grub-pc-bin)
+if [ "$mode" = test ] || [ "$mode" = bench ]; then
+  # gcc's static i386 programs (benchmark twins, compiler oracles) need the cross libc.
+  [ -d /usr/i686-linux-gnu/lib ] || missing+=(libc6-dev-i386-cross)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  pkgs=$(printf '%s\n' "${missing[@]}" | sort -u | tr '\n' ' ')
+  cmd="apt-get update && apt-get install -y --no-install-recommends $pkgs"
+  if [ "$(id -u)" = 0 ]; then
+    echo "setup: installing Debian packages: $pkgs"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends $pkgs >/dev/null
+  else
+    echo "setup: missing Debian packages: $pkgs" >&2
+    echo "setup: run as root:  sudo sh -c '$cmd'" >&2
+    exit 1
+  fi
+fi
