@@ -11,6 +11,7 @@ NODE ?= node
 TS386 := $(NODE) bin/ts386.js
 
 .PHONY: all setup setup-test setup-bench tools test bench clean
+.PHONY: iso kernel run kernel-isos test-exception test-page-fault
 
 all: tools
 
@@ -28,6 +29,69 @@ tools: setup
 test: setup-test
 	@npx tsc -p tsconfig.json
 	@npx mocha
+
+# ---------------------------------------------------------------------------
+# Toyix: kernel/*.ts and boot/*.asm through our own tools only
+#   compile (kernel/main.ts and its imports) + asm (boot/*.asm)
+#   -> link -T boot/linker.ld -> build/kernel.elf -> iso -> build/toyix.iso
+# DEFINES names compile-time switches, each defined true (the kernel's other
+# switches are passed as false). A variant builds in build/variants/<names>/,
+# so switching variants never needs `make clean`.
+
+KERNEL_SWITCHES := TOYIX_TRIGGER_PAGE_FAULT TOYIX_TRIGGER_TEST_EXCEPTION
+DEFINES ?=
+empty :=
+space := $(empty) $(empty)
+# The build directory of a set of switches: build/ when none.
+kernel_dir = $(if $(strip $(1)),build/variants/$(subst $(space),+,$(sort $(strip $(1)))),build)
+# --define flags: the named switches true, the kernel's other switches false.
+kernel_defines = $(foreach d,$(sort $(1)),--define $(d)=true) \
+	$(foreach d,$(filter-out $(1),$(KERNEL_SWITCHES)),--define $(d)=false)
+KBUILD := $(call kernel_dir,$(DEFINES))
+
+KERNEL_SOURCES := $(wildcard kernel/*.ts runtime/*.d.ts)
+BOOT_OBJECTS := $(patsubst boot/%.asm,build/obj/boot/%.o,$(wildcard boot/*.asm))
+# Objects are rebuilt when the toolchain that made them changes.
+TOOLCHAIN := dist/.tsbuildinfo
+QEMU_RUN_FLAGS := -accel tcg -m 128 -serial stdio -no-reboot
+
+build/obj/boot/%.o: boot/%.asm $(TOOLCHAIN) | tools
+	@mkdir -p $(@D)
+	$(TS386) asm $< -o $@
+
+# $(call kernel_variant,SWITCHES): the rules for one variant's kernel.o, kernel.elf and toyix.iso.
+define kernel_variant
+$(call kernel_dir,$(1))/kernel.o: $(KERNEL_SOURCES) $(TOOLCHAIN) | tools
+	@mkdir -p $$(@D)
+	$$(TS386) compile kernel/main.ts -o $$@ --target kernel $(call kernel_defines,$(1))
+
+$(call kernel_dir,$(1))/kernel.elf: $(BOOT_OBJECTS) $(call kernel_dir,$(1))/kernel.o boot/linker.ld $(TOOLCHAIN) | tools
+	$$(TS386) link -T boot/linker.ld --target kernel -o $$@ $(BOOT_OBJECTS) $(call kernel_dir,$(1))/kernel.o
+
+$(call kernel_dir,$(1))/toyix.iso: $(call kernel_dir,$(1))/kernel.elf boot/grub.cfg $(TOOLCHAIN) | tools
+	$$(TS386) iso $$< -o $$@ --grub-cfg boot/grub.cfg
+endef
+
+# The normal kernel and the two fault-test variants the kernel tests boot, plus DEFINES if different.
+KERNEL_TEST_VARIANTS := none TOYIX_TRIGGER_TEST_EXCEPTION TOYIX_TRIGGER_PAGE_FAULT
+$(foreach v,$(KERNEL_TEST_VARIANTS),$(eval $(call kernel_variant,$(filter-out none,$(v)))))
+ifeq ($(filter $(KBUILD),$(foreach v,$(KERNEL_TEST_VARIANTS),$(call kernel_dir,$(filter-out none,$(v))))),)
+$(eval $(call kernel_variant,$(DEFINES)))
+endif
+
+kernel: $(KBUILD)/kernel.elf
+iso: $(KBUILD)/toyix.iso
+kernel-isos: $(foreach v,$(KERNEL_TEST_VARIANTS),$(call kernel_dir,$(filter-out none,$(v)))/toyix.iso)
+
+# A VGA window, with the serial console on this terminal (Ctrl-A X quits).
+run: iso
+	qemu-system-i386 $(QEMU_RUN_FLAGS) -cdrom $(KBUILD)/toyix.iso -boot d
+
+# Each builds its variant and checks its serial output (the matching kernel tests).
+test-exception: setup-test build/variants/TOYIX_TRIGGER_TEST_EXCEPTION/toyix.iso
+	@npx mocha --grep 'Toyix exception path'
+test-page-fault: setup-test build/variants/TOYIX_TRIGGER_PAGE_FAULT/toyix.iso
+	@npx mocha --grep 'Toyix page-fault path'
 
 clean:
 	rm -rf build
