@@ -1,4 +1,7 @@
 // The table of subcommands; each lives in its own file.
 import type { Command } from "./command.js";
+import { linkCommand } from "./link.js";
 
-export const commands: Record<string, Command> = {};
+export const commands: Record<string, Command> = {
+  link: linkCommand,
+};

@@ -11,8 +11,10 @@ export const SHT_PROGBITS = 1;
 export const SHT_SYMTAB = 2;
 export const SHT_STRTAB = 3;
 export const SHT_RELA = 4;
+export const SHT_NOTE = 7;
 export const SHT_NOBITS = 8;
 export const SHT_REL = 9;
+export const SHT_GROUP = 17;
 
 // Section header flags.
 export const SHF_WRITE = 0x1;
@@ -40,6 +42,8 @@ export const STT_FILE = 4;
 export const R_386_NONE = 0;
 export const R_386_32 = 1;
 export const R_386_PC32 = 2;
+/** A call through the PLT; in a static link it resolves like R_386_PC32. */
+export const R_386_PLT32 = 4;
 export const R_386_16 = 20;
 export const R_386_PC16 = 21;
 export const R_386_8 = 22;
@@ -110,6 +114,7 @@ export const R_386_NAMES: Record<number, string> = {
   [R_386_NONE]: "R_386_NONE",
   [R_386_32]: "R_386_32",
   [R_386_PC32]: "R_386_PC32",
+  [R_386_PLT32]: "R_386_PLT32",
   [R_386_16]: "R_386_16",
   [R_386_PC16]: "R_386_PC16",
   [R_386_8]: "R_386_8",

@@ -1,0 +1,192 @@
+// Assigns addresses: walks the plan with the location counter `.`, evaluating the
+// script's assignments in order, aligning and sizing each output section and
+// placing its input sections inside it. One pass, in script order, like a
+// reader of the script would: an expression that needs an address not yet
+// known (a symbol in a later section) is an error at its place in the script.
+
+import { fail, type SourceLocation } from "../common/diagnostics.js";
+import { SHF_ALLOC, type ObjectFile } from "../elf/types.js";
+import type { PlanItem } from "./place-sections.js";
+import type { Resolution } from "./resolve.js";
+import type { Assignment } from "./script/ast.js";
+import { alignTo, evaluate, type Relative, type Scope, type Value } from "./script/evaluate.js";
+import type { GlobalSymbol, OutputSection } from "./types.js";
+
+export interface ScriptSymbol {
+  value: number;
+  /** Output section the symbol belongs to; null for absolute symbols. */
+  section: OutputSection | null;
+  hidden: boolean;
+  at: SourceLocation;
+}
+
+export interface Layout {
+  /** Kept output sections in plan order (allocated and not). */
+  sections: OutputSection[];
+  scriptSymbols: Map<string, ScriptSymbol>;
+  /** Whether the script used SIZEOF_HEADERS (then the headers are loaded with the first segment). */
+  usesHeaderSize: boolean;
+}
+
+/** Address of an input-defined global, once its section is placed; undefined if not yet placed. */
+export function objectSymbolAddress(objects: ObjectFile[], resolution: Resolution, g: GlobalSymbol): { value: number; section: OutputSection | null } | undefined {
+  const def = g.definition;
+  if (!def) return undefined;
+  if (def.kind === "common") {
+    const sec = g.common!.section;
+    if (!sec.output) return undefined;
+    return { value: (sec.output.address + sec.offset + g.common!.offset) >>> 0, section: sec.output };
+  }
+  if (def.kind !== "object") return undefined;
+  const sym = objects[def.file]!.symbols[def.symbol]!;
+  if (sym.section.kind === "absolute") return { value: sym.value, section: null };
+  if (sym.section.kind !== "section") return undefined;
+  const input = resolution.inputs[def.file]![sym.section.index];
+  if (!input || !input.output) return undefined;
+  return { value: (input.output.address + input.offset + sym.value) >>> 0, section: input.output };
+}
+
+export function layOut(objects: ObjectFile[], resolution: Resolution, plan: PlanItem[], headerSize: number): Layout {
+  let dot = 0;
+  let usesHeaderSize = false;
+  let current: OutputSection | null = null; // the output section being filled
+  const placed = new Set<OutputSection>();
+  // For `.` outside sections: after an assignment to `.`, prefer the next section.
+  let preferNext = true;
+  let position = 0;
+  const scriptSymbols = new Map<string, ScriptSymbol & { relative: Relative }>();
+  const referenced = new Set<string>();
+  for (const g of resolution.globals.values()) if (!g.definition) referenced.add(g.name);
+
+  const scope: Scope = {
+    dot: () => ({ value: dot, relative: current ?? { dotAnchor: preferNext ? "next" : "previous", position } }),
+    symbol(name, at): Value {
+      const s = scriptSymbols.get(name);
+      if (s) return { value: s.value, relative: s.relative };
+      const g = resolution.globals.get(name);
+      if (!g || !g.definition) fail(`undefined symbol '${name}' in the linker script`, at);
+      const addr = objectSymbolAddress(objects, resolution, g);
+      if (!addr) fail(`symbol '${name}' is used before the address of its section is known (move the expression after that output section)`, at);
+      return { value: addr.value, relative: addr.section };
+    },
+    defined: (name) => scriptSymbols.has(name) || !!resolution.globals.get(name)?.definition,
+    section(name, at) {
+      for (const s of placed) if (s.name === name) return s;
+      fail(`section '${name}' is not laid out at this point of the script`, at);
+    },
+    sizeofHeaders() {
+      usesHeaderSize = true;
+      return headerSize;
+    },
+  };
+
+  const assign = (a: Assignment) => {
+    const v = evaluate(a.value, scope);
+    const old = (): Value => a.target === "." ? { value: dot, relative: current } : scope.symbol(a.target, a.at);
+    const combined = a.op === "=" ? v : evaluate({
+      kind: "binary", op: a.op.slice(0, -1) as "+", at: a.at,
+      left: { kind: "number", value: old().value, at: a.at }, right: { kind: "number", value: v.value, at: a.at },
+    }, scope);
+    if (a.target === ".") {
+      if (current && combined.value < dot) {
+        fail(`cannot move the location counter backwards (from 0x${dot.toString(16)} to 0x${combined.value.toString(16)}) inside '${current.name}'`, a.at);
+      }
+      dot = combined.value;
+      if (!current) preferNext = true;
+      return;
+    }
+    if (a.provide) {
+      // PROVIDE defines a symbol only if an object refers to it and none defines it.
+      const g = resolution.globals.get(a.target);
+      if (!referenced.has(a.target) || (g && g.definition)) return;
+    }
+    scriptSymbols.set(a.target, {
+      value: combined.value, relative: a.op === "=" ? v.relative : combined.relative,
+      section: null, hidden: a.hidden, at: a.at,
+    });
+  };
+
+  const sections: OutputSection[] = [];
+  for (const item of plan) {
+    position++;
+    if (item.kind === "assignment") {
+      assign(item.assignment);
+      continue;
+    }
+    const out = item.output;
+    const stmt = item.statement;
+    const alloc = (out.flags & SHF_ALLOC) !== 0 || (out.inputs.length === 0 && item.contents.some((c) => c.kind === "assignment"));
+    let start = dot;
+    if (stmt?.address) start = evaluate(stmt.address, scope).value;
+    const minAlign = stmt?.align ? evaluate(stmt.align, scope).value : 1;
+    if (minAlign & (minAlign - 1)) fail(`alignment ${minAlign} is not a power of two`, stmt!.align!.at);
+    out.align = Math.max(out.align, minAlign);
+    const hasContent = out.inputs.some((s) => s.size > 0) || item.contents.some((c) => c.kind === "assignment");
+    if (!hasContent && out.inputs.length === 0) {
+      // GNU ld drops an output section with nothing in it, but its address still sets `.`.
+      if (stmt?.address) dot = start;
+      continue;
+    }
+    if (!alloc) {
+      start = stmt?.address ? start : 0;
+    } else if (!stmt?.address) {
+      start = alignTo(start, out.align, item.at ?? { file: "", line: 0, column: 0 });
+    }
+    const outerDot = dot;
+    out.address = start;
+    current = out;
+    placed.add(out);
+    dot = start;
+    for (const c of item.contents) {
+      if (c.kind === "assignment") {
+        assign(c.assignment);
+        continue;
+      }
+      for (const s of c.sections) {
+        dot = alignTo(dot, s.align, item.at ?? { file: "", line: 0, column: 0 });
+        s.offset = dot - start;
+        if (dot + s.size > 0x1_0000_0000) fail(`output section '${out.name}' extends past the 4 GiB address space`, item.at);
+        dot += s.size;
+      }
+    }
+    out.size = dot - start;
+    current = null;
+    preferNext = false;
+    if (!alloc) dot = outerDot;
+    sections.push(out);
+    if (out.size === 0 && out.inputs.length > 0 && !item.contents.some((c) => c.kind === "assignment")) {
+      // Only empty input sections: ld removes the output section too (its symbols stay).
+      sections.pop();
+    }
+  }
+
+  return { sections, scriptSymbols: resolveAnchors(scriptSymbols, plan, sections), usesHeaderSize };
+}
+
+/** Decides the section of each `.`-relative symbol assigned outside sections (see evaluate.ts). */
+function resolveAnchors(symbols: Map<string, ScriptSymbol & { relative: Relative }>, plan: PlanItem[], kept: OutputSection[]): Map<string, ScriptSymbol> {
+  const keptAlloc = new Set(kept.filter((s) => s.flags & SHF_ALLOC));
+  const out = new Map<string, ScriptSymbol>();
+  for (const [name, s] of symbols) {
+    let section: OutputSection | null = null;
+    const r = s.relative;
+    if (r && "dotAnchor" in r) {
+      // Plan positions are 1-based in layOut; search the kept allocated sections around it.
+      const sectionAt = (i: number) => {
+        const p = plan[i];
+        return p && p.kind === "section" && keptAlloc.has(p.output) ? p.output : null;
+      };
+      if (r.dotAnchor === "next") {
+        for (let i = r.position; i < plan.length && !section; i++) section = sectionAt(i);
+      }
+      for (let i = r.position - 2; i >= 0 && !section; i--) section = sectionAt(i);
+      if (!section) for (let i = r.position; i < plan.length && !section; i++) section = sectionAt(i);
+    } else if (r && kept.includes(r)) {
+      section = r;
+    } else if (r) {
+      section = kept.find((k) => (k.flags & SHF_ALLOC) && s.value >= k.address && s.value <= k.address + k.size) ?? null;
+    }
+    out.set(name, { value: s.value, section, hidden: s.hidden, at: s.at });
+  }
+  return out;
+}

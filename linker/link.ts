@@ -1,0 +1,94 @@
+// The linker's library entry point, used by `ts386 link` and in-process by
+// `ts386 build`. Stages, each a function of the previous one's result:
+//   parse script → resolve symbols → place sections → lay out addresses
+//   → apply relocations → group segments, assign file offsets → write ELF.
+
+import { fail } from "../common/diagnostics.js";
+import { SHF_ALLOC, SHF_EXECINSTR, type ObjectFile } from "../elf/types.js";
+import { defaultScript } from "./default-scripts.js";
+import { layOut, objectSymbolAddress, type Layout } from "./layout.js";
+import { placeSections } from "./place-sections.js";
+import { applyRelocations } from "./relocate.js";
+import { resolveSymbols, type Resolution } from "./resolve.js";
+import { parseScript } from "./script/parser.js";
+import type { Script } from "./script/ast.js";
+import { assignFileOffsets, ELF_HEADER_SIZE, findOverlap, groupSegments, PROGRAM_HEADER_SIZE } from "./segments.js";
+import { buildSymbolTable } from "./symbol-table.js";
+import type { LinkOptions, LinkResult, LoadSegment } from "./types.js";
+import { programHeaderCount, writeExecutable } from "./write-executable.js";
+
+export type { LinkOptions, LinkResult, Target } from "./types.js";
+
+export function link(objects: ObjectFile[], options: LinkOptions): LinkResult {
+  const source = options.script ?? defaultScript(options.target);
+  const script = parseScript(source.text, source.fileName);
+  const resolution = resolveSymbols(objects);
+  const plan = placeSections(objects, resolution, script);
+  const stackHeader = options.target === "linux";
+
+  // SIZEOF_HEADERS depends on the number of segments, which depends on the
+  // layout: lay out again until the count agrees (twice at most in practice).
+  let phnum = programHeaderCount(2, stackHeader);
+  let layout: Layout;
+  let segments: LoadSegment[];
+  for (let round = 0; ; round++) {
+    layout = layOut(objects, resolution, plan, ELF_HEADER_SIZE + phnum * PROGRAM_HEADER_SIZE);
+    segments = groupSegments(layout.sections);
+    const needed = programHeaderCount(segments.length, stackHeader);
+    if (needed === phnum || !layout.usesHeaderSize) {
+      phnum = needed;
+      break;
+    }
+    if (round === 3) fail("the layout does not settle: SIZEOF_HEADERS keeps changing the number of segments", undefined, { origin: "linker" });
+    phnum = needed;
+  }
+
+  const overlap = findOverlap(layout.sections);
+  if (overlap) {
+    const [a, b] = overlap;
+    const range = (s: typeof a) => `[0x${s.address.toString(16)}, 0x${(s.address + s.size).toString(16)})`;
+    fail(`section '${b.name}' ${range(b)} overlaps section '${a.name}' ${range(a)}`, undefined, { origin: "linker" });
+  }
+
+  const entry = entryAddress(objects, resolution, layout, script, options);
+  layout.sections.forEach((s, i) => (s.headerIndex = i + 1));
+  applyRelocations(objects, resolution, layout);
+  const endOfSections = assignFileOffsets(layout.sections, segments, ELF_HEADER_SIZE + phnum * PROGRAM_HEADER_SIZE, layout.usesHeaderSize);
+  const symbols = buildSymbolTable(objects, resolution, layout);
+  const bytes = writeExecutable({ entry, sections: layout.sections, segments, stackHeader, symbols, endOfSections });
+
+  return {
+    bytes,
+    entry,
+    symbols: symbols.addresses,
+    sections: layout.sections.map((s) => ({ name: s.name, address: s.address, size: s.size, flags: s.flags, type: s.type })),
+    segments: segments.map((s) => ({ address: s.address, fileOffset: s.fileOffset, fileSize: s.fileSize, memorySize: s.memorySize, flags: s.flags })),
+  };
+}
+
+/**
+ * The entry point: the --entry option, else the script's ENTRY() (either must
+ * exist), else `_start` if defined, else the start of .text (or the first code
+ * section), as GNU ld does.
+ */
+function entryAddress(objects: ObjectFile[], resolution: Resolution, layout: Layout, script: Script, options: LinkOptions): number {
+  const named = options.entry ?? script.entry?.symbol;
+  const lookup = (name: string): number | undefined => {
+    const s = layout.scriptSymbols.get(name);
+    if (s) return s.value;
+    const g = resolution.globals.get(name);
+    return g ? objectSymbolAddress(objects, resolution, g)?.value : undefined;
+  };
+  if (named !== undefined) {
+    const v = lookup(named);
+    if (v === undefined) {
+      const at = options.entry === undefined ? script.entry?.at : undefined;
+      fail(`entry symbol '${named}' is not defined`, at, at ? {} : { origin: "linker" });
+    }
+    return v;
+  }
+  const start = lookup("_start");
+  if (start !== undefined) return start;
+  const code = layout.sections.find((s) => s.name === ".text") ?? layout.sections.find((s) => (s.flags & SHF_ALLOC) && (s.flags & SHF_EXECINSTR));
+  return code ? code.address : 0;
+}

@@ -1,0 +1,221 @@
+// Decides which output section each input section goes to, and in what order:
+// the script's input section descriptions in script order (a section goes to the
+// first description that matches it; within one description, file by file in
+// command-line order), /DISCARD/ drops, and sections no description matched
+// ("orphans") are placed the way GNU ld's ldelf_place_orphan places them.
+// The result is a plan: the script's statements with orphan sections inserted.
+
+import { SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS, SHT_PROGBITS, type ObjectFile } from "../elf/types.js";
+import type { SourceLocation } from "../common/diagnostics.js";
+import { fail } from "../common/diagnostics.js";
+import type { Resolution } from "./resolve.js";
+import type { Assignment, OutputSectionStatement, Script } from "./script/ast.js";
+import type { InputSection, OutputSection } from "./types.js";
+
+/** The contents of an output section in order: assignments and runs of input sections. */
+export type SectionContent = { kind: "assignment"; assignment: Assignment } | { kind: "inputs"; sections: InputSection[] };
+
+export type PlanItem =
+  | { kind: "assignment"; assignment: Assignment }
+  | { kind: "section"; output: OutputSection; statement?: OutputSectionStatement; contents: SectionContent[]; at?: SourceLocation };
+
+/** Orphan categories, GNU ld's `hold` places for ELF. */
+type Category = "text" | "rodata" | "data" | "bss" | "nonalloc";
+const CATEGORY_SECTION: Record<Category, string> = { text: ".text", rodata: ".rodata", data: ".data", bss: ".bss", nonalloc: ".comment" };
+const CATEGORY_ORDER: Category[] = ["text", "rodata", "data", "bss"];
+
+function categoryOf(s: { type: number; flags: number }): Category {
+  if ((s.flags & SHF_ALLOC) === 0) return "nonalloc";
+  if (s.type === SHT_NOBITS) return "bss";
+  if (s.flags & SHF_WRITE) return "data";
+  if (s.flags & SHF_EXECINSTR) return "text";
+  return "rodata";
+}
+
+/** ld glob: `*`, `?` and `[...]` (with `!` or `^` negation). */
+export function globToRegExp(glob: string): RegExp {
+  let re = "^";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === "*") re += ".*";
+    else if (c === "?") re += ".";
+    else if (c === "[") {
+      const end = glob.indexOf("]", i + 2);
+      if (end < 0) re += "\\[";
+      else {
+        let body = glob.slice(i + 1, end);
+        if (body.startsWith("!") || body.startsWith("^")) body = "^" + body.slice(1);
+        re += `[${body.replace(/\\/g, "\\\\")}]`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^${}()|\\/]/g, "\\$&");
+  }
+  return new RegExp(re + "$");
+}
+
+function newOutput(name: string): OutputSection {
+  return { name, type: SHT_NOBITS, flags: 0, align: 1, address: 0, size: 0, inputs: [], fileOffset: 0, headerIndex: 0, data: new Uint8Array(0) };
+}
+
+/** Adds an input section to an output section: flags are the union, PROGBITS wins over NOBITS. */
+export function attach(output: OutputSection, input: InputSection): void {
+  input.output = output;
+  output.inputs.push(input);
+  output.flags |= input.flags & (SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR);
+  if (input.type !== SHT_NOBITS) output.type = input.type === SHT_PROGBITS ? SHT_PROGBITS : (output.type === SHT_NOBITS ? input.type : output.type);
+  output.align = Math.max(output.align, input.align);
+}
+
+export function placeSections(objects: ObjectFile[], resolution: Resolution, script: Script): PlanItem[] {
+  // Every input section, in command-line order, with the per-object COMMON section last.
+  const perFile: InputSection[][] = objects.map((_, file) => {
+    const list = resolution.inputs[file]!.filter((s): s is InputSection => s !== null);
+    const common = resolution.commons[file];
+    if (common) list.push(common);
+    return list;
+  });
+
+  const plan: PlanItem[] = [];
+  const byName = new Map<string, Extract<PlanItem, { kind: "section" }>>();
+  for (const stmt of script.statements) {
+    if (stmt.kind === "assignment") {
+      plan.push({ kind: "assignment", assignment: stmt });
+      continue;
+    }
+    if (stmt.name !== "/DISCARD/" && byName.has(stmt.name)) {
+      fail(`output section '${stmt.name}' is defined twice (ts386 link needs one statement per output section)`, stmt.at);
+    }
+    const item: Extract<PlanItem, { kind: "section" }> = { kind: "section", output: newOutput(stmt.name), statement: stmt, contents: [], at: stmt.at };
+    if (stmt.name !== "/DISCARD/") byName.set(stmt.name, item);
+    plan.push(item);
+  }
+
+  // Match input section descriptions in script order.
+  for (const item of plan) {
+    if (item.kind !== "section") continue;
+    const discard = item.output.name === "/DISCARD/";
+    for (const content of item.statement!.items) {
+      if (content.kind === "assignment") {
+        item.contents.push({ kind: "assignment", assignment: content });
+        continue;
+      }
+      const fileRe = globToRegExp(content.file.text);
+      const sectionRes = content.sections.map((p) => globToRegExp(p.text));
+      const matched: InputSection[] = [];
+      objects.forEach((obj, file) => {
+        const base = obj.name.replace(/^.*\//, "");
+        if (!fileRe.test(obj.name) && !fileRe.test(base)) return;
+        for (const s of perFile[file]!) {
+          if (s.output !== undefined) continue;
+          if (sectionRes.some((re) => re.test(s.name))) {
+            if (discard) s.output = null;
+            else matched.push(s);
+          }
+        }
+      });
+      for (const s of matched) attach(item.output, s);
+      if (!discard) item.contents.push({ kind: "inputs", sections: matched });
+    }
+  }
+
+  placeOrphans(perFile, plan, byName);
+  return plan.filter((p) => p.kind !== "section" || p.output.name !== "/DISCARD/");
+}
+
+/**
+ * GNU ld's orphan placement (ld/ldelf.c ldelf_place_orphan, ld/ldlang.c
+ * lang_insert_orphan): an orphan joins an output section of its own name if there
+ * is one; otherwise it gets a new output section of its name, placed after the
+ * output section of its kind (.text for code, .rodata for read-only data, .data
+ * for writable data, .bss for zero-initialised data), or after the last one of a
+ * similar kind, and after earlier orphans of its kind. Non-allocated orphans go to
+ * the end at address 0. A COMMON section nobody asked for goes to `.bss`.
+ */
+function placeOrphans(perFile: InputSection[][], plan: PlanItem[], byName: Map<string, Extract<PlanItem, { kind: "section" }>>): void {
+  const lastOrphan = new Map<Category, PlanItem>();
+  for (const list of perFile) {
+    for (const s of list) {
+      if (s.output !== undefined) continue;
+      const name = s.name;
+      if (name === "COMMON" && s.index === -1) {
+        let bss = byName.get(".bss");
+        if (!bss) {
+          bss = { kind: "section", output: newOutput(".bss"), contents: [] };
+          byName.set(".bss", bss);
+          plan.push(bss);
+        }
+        appendInput(bss, s);
+        continue;
+      }
+      const existing = byName.get(name);
+      if (existing && ((existing.output.flags ^ s.flags) & SHF_ALLOC) === 0 || existing && existing.output.inputs.length === 0) {
+        appendInput(existing, s);
+        continue;
+      }
+      const category = categoryOf(s);
+      const item: Extract<PlanItem, { kind: "section" }> = { kind: "section", output: newOutput(name), contents: [] };
+      appendInput(item, s);
+      byName.set(name, item);
+      if (category === "nonalloc") {
+        plan.push(item);
+        continue;
+      }
+      const previous = lastOrphan.get(category);
+      if (previous) {
+        plan.splice(plan.indexOf(previous) + 1, 0, item);
+      } else {
+        const after = findAfter(plan, category, byName);
+        plan.splice(insertionPoint(plan, after), 0, item);
+      }
+      lastOrphan.set(category, item);
+    }
+  }
+}
+
+function appendInput(item: Extract<PlanItem, { kind: "section" }>, s: InputSection): void {
+  attach(item.output, s);
+  const last = item.contents[item.contents.length - 1];
+  if (last && last.kind === "inputs") last.sections.push(s);
+  else item.contents.push({ kind: "inputs", sections: [s] });
+}
+
+/** The output section an orphan of `category` follows, or -1 for the start. */
+function findAfter(plan: PlanItem[], category: Category, byName: Map<string, Extract<PlanItem, { kind: "section" }>>): number {
+  const named = byName.get(CATEGORY_SECTION[category]);
+  if (named && named.statement) return plan.indexOf(named);
+  // The last allocated output section of this kind, then of the kinds before it.
+  for (let c = CATEGORY_ORDER.indexOf(category); c >= 0; c--) {
+    for (let i = plan.length - 1; i >= 0; i--) {
+      const p = plan[i]!;
+      if (p.kind === "section" && p.statement && p.output.inputs.length > 0 && p.output.name !== "/DISCARD/"
+        && categoryOf(p.output) === CATEGORY_ORDER[c]) return i;
+    }
+  }
+  for (let i = plan.length - 1; i >= 0; i--) {
+    const p = plan[i]!;
+    if (p.kind === "section" && p.output.name !== "/DISCARD/" && (p.output.flags & SHF_ALLOC)) return i;
+  }
+  return -1;
+}
+
+/**
+ * ld's insert_os_after: after the chosen output section, step over the
+ * assignments that follow it, but stop before an assignment to `.` that sets up
+ * the next output section.
+ */
+function insertionPoint(plan: PlanItem[], after: number): number {
+  let dotAssignment = -1;
+  let ignoreFirst = after < 0;
+  for (let i = after + 1; i < plan.length; i++) {
+    const p = plan[i]!;
+    if (p.kind === "assignment") {
+      if (dotAssignment < 0 && p.assignment.target === ".") {
+        if (!ignoreFirst) dotAssignment = i;
+        ignoreFirst = false;
+      }
+      continue;
+    }
+    return dotAssignment >= 0 ? dotAssignment : i;
+  }
+  return plan.length;
+}

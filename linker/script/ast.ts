@@ -1,0 +1,73 @@
+// The parsed form of a GNU ld linker script (the subset ts386 reads).
+// Every node keeps its source location so later stages report errors at the
+// script line and column that caused them.
+
+import type { SourceLocation } from "../../common/diagnostics.js";
+
+export type BinaryOperator =
+  | "*" | "/" | "%" | "+" | "-" | "<<" | ">>" | "<" | "<=" | ">" | ">=" | "==" | "!="
+  | "&" | "^" | "|" | "&&" | "||";
+
+export type Expression =
+  | { kind: "number"; value: number; at: SourceLocation }
+  | { kind: "dot"; at: SourceLocation }
+  | { kind: "symbol"; name: string; at: SourceLocation }
+  | { kind: "unary"; op: "-" | "~" | "!" | "+"; operand: Expression; at: SourceLocation }
+  | { kind: "binary"; op: BinaryOperator; left: Expression; right: Expression; at: SourceLocation }
+  | { kind: "conditional"; test: Expression; then: Expression; otherwise: Expression; at: SourceLocation }
+  /** ALIGN, BLOCK, ABSOLUTE, MAX, MIN, DEFINED, ADDR, SIZEOF, ALIGNOF, CONSTANT, SIZEOF_HEADERS. */
+  | { kind: "call"; name: string; args: Expression[]; at: SourceLocation }
+  /** A section name argument of ADDR/SIZEOF/ALIGNOF, or a CONSTANT name. */
+  | { kind: "name"; name: string; at: SourceLocation };
+
+export type AssignOperator = "=" | "+=" | "-=" | "*=" | "/=" | "<<=" | ">>=" | "&=" | "|=";
+
+/** `sym = expr;`, `. = expr;`, `PROVIDE(sym = expr);`, `PROVIDE_HIDDEN(...)`. */
+export interface Assignment {
+  kind: "assignment";
+  target: string; // "." for the location counter
+  op: AssignOperator;
+  value: Expression;
+  provide: boolean;
+  hidden: boolean;
+  at: SourceLocation;
+}
+
+/** A glob pattern as written (`*`, `.text.*`, `boot.o`). */
+export interface Pattern {
+  text: string;
+  at: SourceLocation;
+}
+
+/** `FILES(SECTIONS...)` inside an output section, optionally wrapped in KEEP(). */
+export interface InputSectionDescription {
+  kind: "input";
+  file: Pattern;
+  sections: Pattern[];
+  keep: boolean;
+  at: SourceLocation;
+}
+
+export type OutputSectionItem = Assignment | InputSectionDescription;
+
+export interface OutputSectionStatement {
+  kind: "output-section";
+  /** Output section name; "/DISCARD/" drops what it matches. */
+  name: string;
+  address?: Expression;
+  /** `ALIGN(n)` after the colon: minimum alignment of the output section. */
+  align?: Expression;
+  items: OutputSectionItem[];
+  at: SourceLocation;
+}
+
+export type SectionsItem = Assignment | OutputSectionStatement;
+
+export interface Script {
+  fileName: string;
+  entry?: { symbol: string; at: SourceLocation };
+  /** Assignments before SECTIONS, then the SECTIONS body, in source order. */
+  statements: SectionsItem[];
+  /** True when SECTIONS appeared (without it, sections are all placed as orphans). */
+  hasSections: boolean;
+}

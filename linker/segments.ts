@@ -1,0 +1,99 @@
+// Groups allocated output sections into PT_LOAD segments and gives every section
+// its file offset. The grouping follows GNU ld (bfd/elf.c
+// _bfd_elf_map_sections_to_segments, with -z separate-code as Linux builds of ld
+// default to): a new segment starts when the next section would leave a whole
+// page unused, when it has contents after a NOBITS section, when it is writable
+// after read-only sections on another page, or when it switches between code and
+// data. In the file each segment starts at an offset congruent to its address
+// modulo the page size, so loaders can map it directly.
+
+import { PF_R, PF_W, PF_X, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS } from "../elf/types.js";
+import { alignUp } from "./resolve.js";
+import { PAGE_SIZE, type LoadSegment, type OutputSection } from "./types.js";
+
+export const ELF_HEADER_SIZE = 52;
+export const PROGRAM_HEADER_SIZE = 32;
+
+const pageDown = (a: number) => a - (a % PAGE_SIZE);
+
+export function groupSegments(sections: OutputSection[]): LoadSegment[] {
+  const loadable = sections.filter((s) => (s.flags & SHF_ALLOC) && s.size > 0).sort((a, b) => a.address - b.address);
+  const segments: LoadSegment[] = [];
+  let seg: LoadSegment | undefined;
+  let last: OutputSection | undefined;
+  for (const s of loadable) {
+    let startNew = !seg;
+    if (seg && last) {
+      const lastEnd = last.address + last.size;
+      const writable = (seg.flags & PF_W) !== 0;
+      const executable = (seg.flags & PF_X) !== 0;
+      if (alignUp(lastEnd, PAGE_SIZE) < alignUp(s.address, PAGE_SIZE)) startNew = true;
+      else if (last.type === SHT_NOBITS && s.type !== SHT_NOBITS) startNew = true;
+      else if (!writable && (s.flags & SHF_WRITE) && pageDown(lastEnd - 1) !== pageDown(s.address)) startNew = true;
+      else if (executable !== ((s.flags & SHF_EXECINSTR) !== 0)) startNew = true;
+    }
+    if (startNew) {
+      seg = { address: s.address, fileOffset: 0, fileSize: 0, memorySize: 0, flags: PF_R, sections: [], includesHeaders: false };
+      segments.push(seg);
+    }
+    seg!.sections.push(s);
+    if (s.flags & SHF_WRITE) seg!.flags |= PF_W;
+    if (s.flags & SHF_EXECINSTR) seg!.flags |= PF_X;
+    last = s;
+  }
+  return segments;
+}
+
+/**
+ * Assigns file offsets to segments and all sections; returns the end of the
+ * loaded part of the file. `loadHeaders`: the script used SIZEOF_HEADERS, so the
+ * ELF and program headers are mapped with the first segment when they fit below
+ * its first section in the same page.
+ */
+export function assignFileOffsets(sections: OutputSection[], segments: LoadSegment[], headersSize: number, loadHeaders: boolean): number {
+  let off = headersSize;
+  segments.forEach((seg, i) => {
+    const first = seg.sections[0]!;
+    if (i === 0 && loadHeaders && first.address % PAGE_SIZE >= headersSize) {
+      seg.includesHeaders = true;
+      seg.address = pageDown(first.address);
+      seg.fileOffset = 0;
+    } else {
+      off += (((seg.address - off) % PAGE_SIZE) + PAGE_SIZE) % PAGE_SIZE;
+      seg.fileOffset = off;
+    }
+    let fileEnd = seg.fileOffset;
+    let memEnd = seg.address;
+    for (const s of seg.sections) {
+      s.fileOffset = seg.fileOffset + (s.address - seg.address);
+      if (s.type !== SHT_NOBITS) fileEnd = s.fileOffset + s.size;
+      else s.fileOffset = Math.min(s.fileOffset, fileEnd);
+      memEnd = s.address + s.size;
+    }
+    seg.fileSize = fileEnd - seg.fileOffset;
+    seg.memorySize = memEnd - seg.address;
+    off = fileEnd;
+  });
+  // Empty allocated sections (symbol holders) point at the current end; others follow in order.
+  for (const s of sections) {
+    if ((s.flags & SHF_ALLOC) && s.size === 0) s.fileOffset = off;
+  }
+  for (const s of sections) {
+    if (s.flags & SHF_ALLOC) continue;
+    off = alignUp(off, s.align);
+    s.fileOffset = off;
+    if (s.type !== SHT_NOBITS) off += s.size;
+  }
+  return off;
+}
+
+/** Checks that no two allocated sections share addresses. */
+export function findOverlap(sections: OutputSection[]): [OutputSection, OutputSection] | undefined {
+  const loadable = sections.filter((s) => (s.flags & SHF_ALLOC) && s.size > 0).sort((a, b) => a.address - b.address);
+  for (let i = 1; i < loadable.length; i++) {
+    const a = loadable[i - 1]!;
+    const b = loadable[i]!;
+    if (b.address < a.address + a.size) return [a, b];
+  }
+  return undefined;
+}

@@ -1,0 +1,85 @@
+// The output .symtab: file symbols and locals object by object (so two objects'
+// `loop` labels stay apart), then globals. Section indices point at output
+// sections so `nm` shows T/D/B/R and gdb and addr2line find functions.
+
+import {
+  SHN_ABS, SHN_UNDEF, STB_GLOBAL, STB_LOCAL, STB_WEAK, STT_FILE, STT_FUNC, STT_NOTYPE, STT_OBJECT,
+  type ObjectFile,
+} from "../elf/types.js";
+import type { Layout } from "./layout.js";
+import { objectSymbolAddress } from "./layout.js";
+import { symbolTypeCode, type Resolution } from "./resolve.js";
+import type { OutputSection } from "./types.js";
+
+export interface OutputSymbol {
+  name: string;
+  value: number;
+  size: number;
+  binding: number;
+  type: number;
+  /** Output section header index, SHN_ABS or SHN_UNDEF. */
+  shndx: number;
+}
+
+export interface SymbolTable {
+  symbols: OutputSymbol[];
+  /** Index of the first non-local symbol (the .symtab sh_info). */
+  firstGlobal: number;
+  /** Final address of every global and script symbol. */
+  addresses: Map<string, number>;
+}
+
+const indexOf = (s: OutputSection | null) => (s ? s.headerIndex : SHN_ABS);
+
+export function buildSymbolTable(objects: ObjectFile[], resolution: Resolution, layout: Layout): SymbolTable {
+  const locals: OutputSymbol[] = [];
+  const globals: OutputSymbol[] = [];
+  const addresses = new Map<string, number>();
+
+  objects.forEach((obj, file) => {
+    for (const sym of obj.symbols) {
+      if (sym.binding !== "local" || sym.type === "section") continue;
+      if (sym.type === "file") {
+        locals.push({ name: sym.name, value: 0, size: 0, binding: STB_LOCAL, type: STT_FILE, shndx: SHN_ABS });
+        continue;
+      }
+      if (!sym.name) continue;
+      if (sym.section.kind === "absolute") {
+        locals.push({ name: sym.name, value: sym.value, size: sym.size, binding: STB_LOCAL, type: symbolTypeCode(sym), shndx: SHN_ABS });
+      } else if (sym.section.kind === "section") {
+        const input = resolution.inputs[file]![sym.section.index];
+        if (!input || !input.output) continue; // in a discarded section
+        locals.push({
+          name: sym.name, value: (input.output.address + input.offset + sym.value) >>> 0, size: sym.size,
+          binding: STB_LOCAL, type: symbolTypeCode(sym), shndx: input.output.headerIndex,
+        });
+      }
+    }
+  });
+
+  for (const g of resolution.globals.values()) {
+    if (layout.scriptSymbols.has(g.name)) continue; // the script's assignment wins
+    const def = g.definition;
+    if (!def) {
+      // Only weak references can be left undefined here (strong ones failed earlier).
+      globals.push({ name: g.name, value: 0, size: 0, binding: STB_WEAK, type: STT_NOTYPE, shndx: SHN_UNDEF });
+      continue;
+    }
+    const addr = objectSymbolAddress(objects, resolution, g);
+    if (!addr) continue; // defined in a discarded section and not referenced
+    addresses.set(g.name, addr.value);
+    globals.push({
+      name: g.name, value: addr.value, size: g.size, binding: g.weak ? STB_WEAK : STB_GLOBAL,
+      type: def.kind === "common" ? STT_OBJECT : g.type === STT_FUNC || g.type === STT_OBJECT ? g.type : STT_NOTYPE,
+      shndx: indexOf(addr.section),
+    });
+  }
+  for (const [name, s] of layout.scriptSymbols) {
+    addresses.set(name, s.value);
+    const entry = { name, value: s.value, size: 0, binding: s.hidden ? STB_LOCAL : STB_GLOBAL, type: STT_NOTYPE, shndx: indexOf(s.section) };
+    (s.hidden ? locals : globals).push(entry);
+  }
+
+  const symbols = [{ name: "", value: 0, size: 0, binding: STB_LOCAL, type: STT_NOTYPE, shndx: SHN_UNDEF }, ...locals, ...globals];
+  return { symbols, firstGlobal: 1 + locals.length, addresses };
+}
