@@ -31,7 +31,7 @@ export type OperandSize = 8 | 16 | 32 | 48 | 64;
 
 export type Operand =
   | { kind: "reg"; reg: Register }
-  | { kind: "imm"; expr: Expr; size?: OperandSize; short?: boolean; near?: boolean } // `byte 5`, `short label`
+  | { kind: "imm"; expr: Expr; size?: OperandSize; short?: boolean; near?: boolean; strict?: boolean } // `byte 5`, `short label`, `strict dword 5`
   | {
       kind: "mem";
       size?: OperandSize; // dword [..]

@@ -1,7 +1,9 @@
 // The table of subcommands; each lives in its own file.
 import type { Command } from "./command.js";
+import { asmCommand } from "./asm.js";
 import { linkCommand } from "./link.js";
 
 export const commands: Record<string, Command> = {
+  asm: asmCommand,
   link: linkCommand,
 };

@@ -1,0 +1,453 @@
+// Statements -> ObjectFile: sections, symbols, multi-pass layout, relocations.
+//
+// Layout works the way NASM's does. Every pass walks all statements, defining
+// labels as it meets them; expressions see the current pass's value of labels
+// already passed and the previous pass's value of labels ahead. Instruction
+// sizes follow from those values (short or near jumps, imm8 or imm32, disp8 or
+// disp32), so passes repeat until no symbol moves; the first pass is optimistic
+// about jumps to labels not seen yet (short), as NASM is. A last pass then emits
+// the bytes and relocations with values that are known to be consistent.
+
+import { fail, sourceExcerpt, type SourceLocation } from "../common/diagnostics.js";
+import {
+  SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS, SHT_PROGBITS, R_386_16, R_386_32, R_386_8,
+  type ObjectFile, type ObjectSection, type ObjectSymbol, type Relocation, type SymbolType,
+} from "../elf/types.js";
+import type { DataItem, Expr, Instruction, Statement } from "./statements.js";
+import { evaluate, EXTERN_BASE, isConstantExpr, NO_SEG, type EvalContext, type Value } from "./expressions.js";
+import { encodeInstruction, type EncodeContext, type Encoded } from "./encoder.js";
+
+/** Default type, flags and alignment of a section, by name (NASM's elf32 table). */
+const SHF_TLS = 0x400;
+const SHT_INIT_ARRAY = 14;
+const SHT_FINI_ARRAY = 15;
+const SHT_PREINIT_ARRAY = 16;
+
+function sectionDefaults(name: string): { type: number; flags: number; align: number; entsize?: number } {
+  switch (name) {
+    case ".text":
+      return { type: SHT_PROGBITS, flags: SHF_ALLOC | SHF_EXECINSTR, align: 16 };
+    case ".data":
+      return { type: SHT_PROGBITS, flags: SHF_ALLOC | SHF_WRITE, align: 4 };
+    case ".rodata":
+      return { type: SHT_PROGBITS, flags: SHF_ALLOC, align: 4 };
+    case ".bss":
+      return { type: SHT_NOBITS, flags: SHF_ALLOC | SHF_WRITE, align: 4 };
+    case ".comment":
+      return { type: SHT_PROGBITS, flags: 0, align: 1 };
+    case ".tdata":
+      return { type: SHT_PROGBITS, flags: SHF_ALLOC | SHF_WRITE | SHF_TLS, align: 4 };
+    case ".tbss":
+      return { type: SHT_NOBITS, flags: SHF_ALLOC | SHF_WRITE | SHF_TLS, align: 4 };
+    case ".init_array":
+      return { type: SHT_INIT_ARRAY, flags: SHF_ALLOC, align: 4, entsize: 4 };
+    case ".fini_array":
+      return { type: SHT_FINI_ARRAY, flags: SHF_ALLOC, align: 4, entsize: 4 };
+    case ".preinit_array":
+      return { type: SHT_PREINIT_ARRAY, flags: SHF_ALLOC, align: 4, entsize: 4 };
+    default:
+      return { type: SHT_PROGBITS, flags: SHF_ALLOC, align: 1 };
+  }
+}
+
+interface Section {
+  name: string;
+  type: number;
+  flags: number;
+  align: number;
+  /** Location counter during a pass. */
+  size: number;
+  /** Final-pass output. */
+  bytes: ByteBuffer;
+  relocs: { offset: number; type: number; seg: number }[];
+  entsize: number;
+}
+
+interface SymbolEntry {
+  name: string;
+  value: Value;
+  kind: "label" | "equ" | "extern";
+  /** Source order of the first definition: NASM writes symbols in this order. */
+  order: number;
+  /** Pass in which it was last defined (to catch duplicates). */
+  pass: number;
+  loc?: SourceLocation;
+  global: boolean;
+  type: SymbolType;
+  /** Referenced by a relocation (externs are written only then). */
+  used: boolean;
+}
+
+/** A growable byte array (final pass). */
+class ByteBuffer {
+  data = new Uint8Array(256);
+  length = 0;
+  private reserve(n: number): void {
+    if (this.length + n <= this.data.length) return;
+    let cap = this.data.length * 2;
+    while (cap < this.length + n) cap *= 2;
+    const d = new Uint8Array(cap);
+    d.set(this.data.subarray(0, this.length));
+    this.data = d;
+  }
+  push(bytes: number[]): void {
+    this.reserve(bytes.length);
+    for (let i = 0; i < bytes.length; i++) this.data[this.length++] = bytes[i]!;
+  }
+  fill(n: number, b: number): void {
+    this.reserve(n);
+    this.data.fill(b, this.length, this.length + n);
+    this.length += n;
+  }
+}
+
+export interface AssembleOptions {
+  /** The text of the source line at a location, for the excerpt under error messages. */
+  sourceLine?: (loc: SourceLocation) => string | undefined;
+}
+
+const MAX_PASSES = 200;
+
+export function assembleStatements(statements: Statement[], fileName: string, options: AssembleOptions = {}): ObjectFile {
+  return new Assembler(statements, fileName, options).run();
+}
+
+class Assembler {
+  private readonly sections: Section[] = [];
+  private readonly sectionIndex = new Map<string, number>();
+  private readonly symbols = new Map<string, SymbolEntry>();
+  private readonly externs: string[] = [];
+  private readonly globals = new Map<string, { type: SymbolType; loc?: SourceLocation }>();
+  private order = 0;
+  private pass = 0;
+  private final = false;
+  private changed = false;
+  private current = -1; // current section
+  private loc: SourceLocation | undefined;
+  /** Encodings that cannot change between passes (no symbols, no $), by statement. */
+  private readonly fixed = new Map<Instruction, Encoded>();
+  private readonly evalCtx: EvalContext;
+  private readonly encodeCtx: EncodeContext;
+
+  constructor(private readonly statements: Statement[], private readonly fileName: string, private readonly options: AssembleOptions) {
+    this.evalCtx = {
+      symbol: (name) => this.lookup(name),
+      here: () => ({ offset: this.here, seg: this.section(), unknown: false }),
+      sectionStart: () => ({ offset: 0, seg: this.section(), unknown: false }),
+      error: (m) => this.error(m),
+    };
+    const self = this;
+    this.encodeCtx = {
+      get section() {
+        return self.current;
+      },
+      offset: 0,
+      checkRanges: false,
+      eval: (e: Expr) => evaluate(e, this.evalCtx),
+      fail: (m: string) => this.error(m),
+    };
+  }
+
+  private here = 0;
+
+  private error(message: string, loc = this.loc): never {
+    const line = loc ? this.options.sourceLine?.(loc) : undefined;
+    fail(message, loc, line !== undefined ? { notes: sourceExcerpt(line, 1, loc!.column) } : {});
+  }
+
+  run(): ObjectFile {
+    for (;;) {
+      this.pass++;
+      this.changed = false;
+      this.walk();
+      if (!this.changed && this.pass > 1) break;
+      if (this.pass > MAX_PASSES) this.error("layout does not settle (jumps keep changing size)", undefined);
+    }
+    this.final = true;
+    this.pass++;
+    this.walk();
+    return this.objectFile();
+  }
+
+  private section(): number {
+    if (this.current < 0) this.current = this.openSection(".text", [], undefined);
+    return this.current;
+  }
+
+  private openSection(name: string, attributes: string[], loc: SourceLocation | undefined): number {
+    const existing = this.sectionIndex.get(name);
+    if (existing !== undefined) return existing;
+    const d = sectionDefaults(name);
+    let { type, flags, align } = d;
+    for (const a of attributes) {
+      const m = /^align=(\d+)$/.exec(a);
+      if (m) {
+        align = Number(m[1]);
+        if (align === 0 || (align & (align - 1)) !== 0) this.error(`section alignment ${align} is not a power of two`, loc);
+        continue;
+      }
+      switch (a) {
+        case "progbits": type = SHT_PROGBITS; break;
+        case "nobits": type = SHT_NOBITS; break;
+        case "alloc": flags |= SHF_ALLOC; break;
+        case "noalloc": flags &= ~SHF_ALLOC; break;
+        case "exec": flags |= SHF_EXECINSTR; break;
+        case "noexec": flags &= ~SHF_EXECINSTR; break;
+        case "write": flags |= SHF_WRITE; break;
+        case "nowrite": flags &= ~SHF_WRITE; break;
+        default: this.error(`unknown section attribute '${a}'`, loc);
+      }
+    }
+    const index = this.sections.length;
+    this.sections.push({ name, type, flags, align, size: 0, bytes: new ByteBuffer(), relocs: [], entsize: d.entsize ?? 0 });
+    this.sectionIndex.set(name, index);
+    return index;
+  }
+
+  private lookup(name: string): Value | undefined {
+    const s = this.symbols.get(name);
+    if (s && (s.pass > 0)) return s.value;
+    if (this.final) this.error(`symbol '${name}' is not defined`);
+    return undefined;
+  }
+
+  /** Defines (or redefines, on a later pass) a label or equ. */
+  private define(name: string, value: Value, kind: "label" | "equ", loc: SourceLocation | undefined): void {
+    let s = this.symbols.get(name);
+    if (!s) {
+      s = { name, value, kind, order: this.order++, pass: this.pass, loc, global: false, type: "notype", used: false };
+      this.symbols.set(name, s);
+      this.changed = true;
+      return;
+    }
+    if (s.kind === "extern") this.error(`'${name}' is declared extern and defined here`, loc);
+    if (s.pass === this.pass) {
+      const where = s.loc ? ` (first defined at ${s.loc.file}(${s.loc.line},${s.loc.column}))` : "";
+      this.error(`symbol '${name}' is defined twice${where}`, loc);
+    }
+    s.pass = this.pass;
+    const old = s.value;
+    if (old.offset !== value.offset || old.seg !== value.seg || old.unknown !== value.unknown) {
+      this.changed = true;
+      if (this.final) this.error(`value of '${name}' changed in the final pass (internal layout error)`, loc);
+    }
+    s.value = value;
+  }
+
+  // ---------------------------------------------------------------------------
+  // One pass over all statements.
+
+  private walk(): void {
+    for (const s of this.sections) s.size = 0;
+    this.current = -1;
+    for (const st of this.statements) this.statement(st);
+  }
+
+  private statement(st: Statement): void {
+    if (st.kind !== "comment") this.loc = st.loc;
+    switch (st.kind) {
+      case "label": {
+        const sec = this.section();
+        this.define(st.name, { offset: this.sections[sec]!.size, seg: sec, unknown: false }, "label", st.loc);
+        return;
+      }
+      case "instruction":
+        return this.instruction(st);
+      case "section":
+        this.current = this.openSection(st.name, st.attributes, st.loc);
+        return;
+      case "bits":
+        if (st.bits !== 32) this.error("only BITS 32 is supported");
+        return;
+      case "global":
+        if (this.pass === 1) {
+          for (const n of st.names) {
+            const [name, attr] = n.split(":") as [string, string | undefined];
+            const type: SymbolType = attr === "function" ? "func" : attr === "data" || attr === "object" ? "object" : "notype";
+            if (attr !== undefined && type === "notype" && attr !== "notype") this.error(`unknown symbol type '${attr}' (function, data or notype)`);
+            this.globals.set(name, { type, loc: st.loc });
+          }
+        }
+        return;
+      case "extern":
+        if (this.pass === 1) {
+          for (const n of st.names) {
+            const name = n.split(":")[0]!;
+            const s = this.symbols.get(name);
+            if (s) {
+              if (s.kind !== "extern") this.error(`'${name}' is defined in this file and cannot also be extern`);
+              continue;
+            }
+            const id = this.externs.length;
+            this.externs.push(name);
+            this.symbols.set(name, {
+              name, value: { offset: 0, seg: EXTERN_BASE + id, unknown: false }, kind: "extern", order: this.order++,
+              pass: this.pass, loc: st.loc, global: true, type: "notype", used: false,
+            });
+          }
+        }
+        return;
+      case "equ": {
+        const v = evaluate(st.expr, this.evalCtx);
+        this.define(st.name, v, "equ", st.loc);
+        return;
+      }
+      case "data":
+        return this.data(st.width, st.items);
+      case "reserve": {
+        const count = this.constant(st.count, "the count of a res directive");
+        if (count < 0) this.error(`cannot reserve a negative amount (${count})`);
+        this.space(count * st.width, 0);
+        return;
+      }
+      case "align": {
+        const n = this.constant(st.alignment, "an alignment");
+        if (n <= 0 || (n & (n - 1)) !== 0) this.error(`alignment ${n} is not a power of two`);
+        const sec = this.sections[this.section()]!;
+        if (n > sec.align) sec.align = n;
+        const pad = (n - (sec.size % n)) % n;
+        this.space(pad, st.fill === "zero" ? 0 : 0x90);
+        return;
+      }
+      case "times": {
+        const count = this.constant(st.count, "the count of times");
+        if (count < 0) this.error(`times count ${count} is negative`);
+        for (let i = 0; i < count; i++) this.statement(st.body);
+        this.loc = st.loc;
+        return;
+      }
+      case "comment":
+        return;
+    }
+  }
+
+  /** A value that must be a plain number (no label, known in this pass). */
+  private constant(e: Expr, what: string): number {
+    const v = evaluate(e, this.evalCtx);
+    if (v.unknown) return 0; // only before the final pass, where lookup() reports undefined symbols
+    if (v.seg !== NO_SEG) this.error(`${what} must be a constant, not an address`);
+    return v.offset;
+  }
+
+  /** Reserved or padding space: zeros (or `fill`) in PROGBITS, just size in NOBITS. */
+  private space(n: number, fill: number): void {
+    const sec = this.sections[this.section()]!;
+    sec.size += n;
+    if (this.final && sec.type !== SHT_NOBITS) sec.bytes.fill(n, fill);
+  }
+
+  private data(width: 1 | 2 | 4, items: DataItem[]): void {
+    const sec = this.sections[this.section()]!;
+    if (sec.type === SHT_NOBITS) this.error(`initialised data in the NOBITS section '${sec.name}' (use resb/resw/resd)`);
+    this.here = sec.size;
+    for (const item of items) {
+      if (item.kind === "string") {
+        const padded = Math.ceil(item.bytes.length / width) * width;
+        if (this.final) {
+          sec.bytes.push(item.bytes);
+          sec.bytes.fill(padded - item.bytes.length, 0);
+        }
+        sec.size += padded;
+        continue;
+      }
+      if (this.final) {
+        const v = evaluate(item.expr, this.evalCtx);
+        this.writeValue(sec, v, width);
+      }
+      sec.size += width;
+    }
+  }
+
+  private writeValue(sec: Section, v: Value, width: 1 | 2 | 4): void {
+    if (v.seg !== NO_SEG) {
+      sec.relocs.push({ offset: sec.bytes.length, type: width === 4 ? R_386_32 : width === 2 ? R_386_16 : R_386_8, seg: v.seg });
+    } else if (v.offset < -(2 ** (width * 8 - 1)) || v.offset >= 2 ** (width * 8)) {
+      this.error(`value ${v.offset} does not fit in ${width * 8} bits`);
+    }
+    const n = v.offset;
+    const out = [n & 0xff];
+    if (width >= 2) out.push((n >>> 8) & 0xff);
+    if (width === 4) out.push((n >>> 16) & 0xff, (n >>> 24) & 0xff);
+    sec.bytes.push(out);
+  }
+
+  private instruction(ins: Instruction): void {
+    const secIndex = this.section();
+    const sec = this.sections[secIndex]!;
+    this.here = sec.size;
+    let enc = this.fixed.get(ins);
+    if (!enc) {
+      const constant = ins.operands.every(isConstantOperand);
+      this.encodeCtx.offset = sec.size;
+      // Values that depend on labels may be out of range only in an unsettled pass.
+      this.encodeCtx.checkRanges = constant || this.final;
+      enc = encodeInstruction(ins, this.encodeCtx);
+      if (constant) this.fixed.set(ins, enc);
+    }
+    if (this.final) {
+      if (sec.type === SHT_NOBITS) this.error(`instruction in the NOBITS section '${sec.name}'`);
+      const start = sec.bytes.length;
+      sec.bytes.push(enc.bytes);
+      for (const r of enc.relocs) sec.relocs.push({ offset: start + r.at, type: r.type, seg: r.seg });
+    }
+    sec.size += enc.bytes.length;
+  }
+
+  // ---------------------------------------------------------------------------
+  // The object file, in NASM's order: file symbol, section symbols, locals in
+  // definition order, then globals and used externs in definition order.
+
+  private objectFile(): ObjectFile {
+    const sections: ObjectSection[] = this.sections.map((s) => ({
+      name: s.name, type: s.type, flags: s.flags, align: s.align,
+      data: s.type === SHT_NOBITS ? new Uint8Array(0) : s.bytes.data.slice(0, s.bytes.length),
+      size: s.size, relocations: [], entsize: s.entsize,
+    }));
+    const symbols: ObjectSymbol[] = [];
+    symbols.push({ name: this.fileName, value: 0, size: 0, binding: "local", type: "file", section: { kind: "absolute" } });
+    const sectionSymbol: number[] = [];
+    this.sections.forEach((s, i) => {
+      sectionSymbol.push(symbols.length);
+      symbols.push({ name: s.name, value: 0, size: 0, binding: "local", type: "section", section: { kind: "section", index: i } });
+    });
+    // Mark externs that relocations use.
+    for (const s of this.sections) {
+      for (const r of s.relocs) if (r.seg >= EXTERN_BASE) this.symbols.get(this.externs[r.seg - EXTERN_BASE]!)!.used = true;
+    }
+    const all = [...this.symbols.values()].sort((a, b) => a.order - b.order);
+    const isGlobal = (s: SymbolEntry) => s.kind === "extern" || this.globals.has(s.name);
+    const toObject = (s: SymbolEntry): ObjectSymbol => {
+      const g = this.globals.get(s.name);
+      const section: ObjectSymbol["section"] = s.kind === "extern" ? { kind: "undefined" }
+        : s.value.seg === NO_SEG ? { kind: "absolute" } : { kind: "section", index: s.value.seg };
+      return { name: s.name, value: s.kind === "extern" ? 0 : s.value.offset >>> 0, size: 0, binding: isGlobal(s) ? "global" : "local", type: g?.type ?? "notype", section };
+    };
+    for (const s of all) if (!isGlobal(s)) symbols.push(toObject(s));
+    const externSymbol = new Map<number, number>();
+    for (const s of all) {
+      if (!isGlobal(s) || (s.kind === "extern" && !s.used)) continue;
+      if (s.kind === "extern") externSymbol.set(s.value.seg, symbols.length);
+      symbols.push(toObject(s));
+    }
+    this.sections.forEach((s, i) => {
+      sections[i]!.relocations = s.relocs.map((r): Relocation => ({
+        offset: r.offset, type: r.type, symbol: r.seg >= EXTERN_BASE ? externSymbol.get(r.seg)! : sectionSymbol[r.seg]!,
+      }));
+    });
+    return { name: this.fileName, sections, symbols };
+  }
+}
+
+function isConstantOperand(o: Instruction["operands"][number]): boolean {
+  switch (o.kind) {
+    case "reg":
+      return true;
+    case "imm":
+      return isConstantExpr(o.expr);
+    case "mem":
+      return o.disp === undefined || isConstantExpr(o.disp);
+    case "far":
+      return isConstantExpr(o.segment) && isConstantExpr(o.offset);
+  }
+}
+

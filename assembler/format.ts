@@ -1,0 +1,114 @@
+// Statements -> NASM text. Assembling the printed text gives the same bytes as
+// assembling the statements (the compiler's --emit-asm relies on it): names are
+// printed fully qualified, expressions fully parenthesised, strings with escapes.
+
+import type { DataItem, Expr, Operand, Statement } from "./statements.js";
+import { isReservedWord } from "./parser.js";
+
+const SIZE_NAMES: Record<number, string> = { 8: "byte", 16: "word", 32: "dword", 48: "fword", 64: "qword" };
+
+function name(n: string): string {
+  return isReservedWord(n) ? `$${n}` : n;
+}
+
+export function formatExpr(e: Expr, top = true): string {
+  switch (e.kind) {
+    case "num":
+      return e.value < 0 ? (top ? `${e.value}` : `(${e.value})`) : `${e.value}`;
+    case "sym":
+      return name(e.name);
+    case "here":
+      return "$";
+    case "sectionStart":
+      return "$$";
+    case "unary":
+      return `${e.op}${formatExpr(e.operand, false)}`;
+    case "binary": {
+      const s = `${formatExpr(e.left, false)} ${e.op} ${formatExpr(e.right, false)}`;
+      return top ? s : `(${s})`;
+    }
+  }
+}
+
+export function formatOperand(op: Operand): string {
+  switch (op.kind) {
+    case "reg":
+      return op.reg;
+    case "imm": {
+      const words: string[] = [];
+      if (op.strict) words.push("strict");
+      if (op.size !== undefined) words.push(SIZE_NAMES[op.size]!);
+      if (op.short) words.push("short");
+      if (op.near) words.push("near");
+      words.push(formatExpr(op.expr));
+      return words.join(" ");
+    }
+    case "mem": {
+      const parts: string[] = [];
+      if (op.base) parts.push(op.base);
+      if (op.index) parts.push(op.scale && op.scale !== 1 ? `${op.index}*${op.scale}` : op.base ? op.index : `${op.index}*1`);
+      if (op.disp) parts.push(formatExpr(op.disp, parts.length === 0));
+      const inner = parts.length === 0 ? "0" : parts.join("+");
+      const size = op.size !== undefined ? `${SIZE_NAMES[op.size]} ` : "";
+      return `${size}[${op.segment ? `${op.segment}:` : ""}${inner}]`;
+    }
+    case "far":
+      return `${formatExpr(op.segment, false)}:${formatExpr(op.offset, false)}`;
+  }
+}
+
+function formatString(bytes: number[]): string {
+  const printable = bytes.every((b) => b >= 0x20 && b < 0x7f);
+  if (printable && !bytes.includes(0x27)) return `'${String.fromCharCode(...bytes)}'`;
+  if (printable && !bytes.includes(0x22)) return `"${String.fromCharCode(...bytes)}"`;
+  let s = "`";
+  for (const b of bytes) {
+    if (b >= 0x20 && b < 0x7f && b !== 0x60 && b !== 0x5c) s += String.fromCharCode(b);
+    else s += `\\x${b.toString(16).padStart(2, "0")}`;
+  }
+  return s + "`";
+}
+
+function formatItem(item: DataItem): string {
+  if (item.kind === "string") return item.bytes.length === 0 ? "''" : formatString(item.bytes);
+  return formatExpr(item.expr);
+}
+
+/** One statement as a line of NASM text (without a newline). */
+export function formatStatement(st: Statement): string {
+  switch (st.kind) {
+    case "label":
+      return `${name(st.name)}:`;
+    case "instruction": {
+      const head = [...st.prefixes, st.mnemonic].join(" ");
+      const ops = st.operands.map(formatOperand).join(", ");
+      const text = `    ${head}${ops ? " " + ops : ""}`;
+      return st.comment ? `${text.padEnd(40)} ; ${st.comment}` : text;
+    }
+    case "section":
+      return `section ${st.name}${st.attributes.map((a) => " " + a).join("")}`;
+    case "bits":
+      return `bits ${st.bits}`;
+    case "global":
+      return `global ${st.names.map((n) => name(n.split(":")[0]!) + (n.includes(":") ? ":" + n.split(":")[1] : "")).join(", ")}`;
+    case "extern":
+      return `extern ${st.names.map(name).join(", ")}`;
+    case "equ":
+      return `${name(st.name)} equ ${formatExpr(st.expr)}`;
+    case "data":
+      return `    ${st.width === 1 ? "db" : st.width === 2 ? "dw" : "dd"} ${st.items.map(formatItem).join(", ")}`;
+    case "reserve":
+      return `    ${st.width === 1 ? "resb" : st.width === 2 ? "resw" : "resd"} ${formatExpr(st.count)}`;
+    case "align":
+      return `    align ${formatExpr(st.alignment)}${st.fill === "zero" ? ", db 0" : ""}`;
+    case "times":
+      return `    times ${formatExpr(st.count, false)} ${formatStatement(st.body).trimStart()}`;
+    case "comment":
+      return st.text === "" ? "" : `; ${st.text}`;
+  }
+}
+
+/** A whole program, one statement per line. */
+export function formatProgram(statements: Statement[]): string {
+  return statements.map(formatStatement).join("\n") + "\n";
+}

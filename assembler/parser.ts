@@ -1,0 +1,441 @@
+// Preprocessed lines -> Statements (the model in statements.ts).
+//
+// A line is `[label[:]] [times N] [prefix...] mnemonic operands` or a directive
+// (section, bits, global, extern, equ, db/dw/dd, resb/resw/resd, align/alignb,
+// also in [brackets]). Local labels (".loop") are qualified here with the last
+// non-local label, so the statements carry full names.
+
+import type { DataItem, Expr, Operand, OperandSize, Reg32, SegReg, Statement } from "./statements.js";
+import type { SourceLocation } from "../common/diagnostics.js";
+import { tokenize, type LineOrigin, type Token } from "./lexer.js";
+import { evaluate, isConstantExpr, parseExpr, TokenCursor } from "./expressions.js";
+import { registerInfo } from "./registers.js";
+import { MNEMONICS, PREFIXES } from "./encoder.js";
+import type { SourceLine } from "./preprocess.js";
+
+const SIZE_WORDS: Record<string, OperandSize> = { byte: 8, word: 16, dword: 32, fword: 48, qword: 64 };
+const DATA_WIDTH: Record<string, 1 | 2 | 4> = { db: 1, dw: 2, dd: 4 };
+const RESERVE_WIDTH: Record<string, 1 | 2 | 4> = { resb: 1, resw: 2, resd: 4 };
+const DIRECTIVES = new Set(["section", "segment", "bits", "use32", "use16", "global", "extern", "equ", "times", "align", "alignb", "cpu", "default", "org", "absolute", "common", "static", "incbin", "dq", "resq", "dt", "rest", "ddq", "do", "reso", "dy", "resy"]);
+
+/** Names the parser reads as keywords rather than labels. */
+export function isReservedWord(word: string): boolean {
+  const w = word.toLowerCase();
+  return MNEMONICS.has(w) || PREFIXES.has(w) || DIRECTIVES.has(w) || w in DATA_WIDTH || w in RESERVE_WIDTH || registerInfo(w) !== undefined;
+}
+
+export function parseLines(lines: SourceLine[]): Statement[] {
+  const p = new LineParser();
+  for (const line of lines) p.parseLine(line);
+  return p.statements;
+}
+
+class LineParser {
+  readonly statements: Statement[] = [];
+  /** The last non-local label, the parent of ".local" names. */
+  private parent = "";
+  private cur!: TokenCursor;
+  private origin!: LineOrigin;
+
+  private qualify = (name: string): string => {
+    if (name.startsWith(".") && !name.startsWith("..")) return this.parent + name;
+    return name;
+  };
+
+  private loc(col: number): SourceLocation {
+    return { file: this.origin.file, line: this.origin.line, column: col };
+  }
+
+  parseLine(line: SourceLine): void {
+    this.origin = line.origin;
+    const tokens = tokenize(line.text, line.origin);
+    if (tokens.length === 0) return;
+    this.cur = new TokenCursor(tokens, line.origin);
+    const cur: TokenCursor = this.cur;
+
+    // [section .text], [bits 32], [global x]: the raw forms of the directives.
+    if (cur.isPunct("[") && tokens[tokens.length - 1]!.kind === "punct" && tokens[tokens.length - 1]!.text === "]") {
+      this.cur = new TokenCursor(tokens.slice(1, -1), line.origin);
+      this.statementBody(this.cur.peek()?.col ?? 1);
+      return;
+    }
+
+    // A label: `name:` or a name that is not a keyword, followed by something or nothing.
+    const first = tokens[0]!;
+    if (first.kind === "id" && (cur.isPunct(":", 1) || !isReservedWord(first.text))) {
+      const next = tokens[1];
+      if (next && next.kind === "id" && next.text.toLowerCase() === "equ") {
+        return this.equ(first);
+      }
+      if (next && next.kind === "punct" && next.text === ":" && tokens[2]?.kind === "id" && tokens[2].text.toLowerCase() === "equ") {
+        cur.pos = 1;
+        return this.equ(first);
+      }
+      if (!(next && next.kind === "punct" && next.text === ":") && next && !(next.kind === "id" && isReservedWord(next.text))) {
+        cur.fail(`unknown instruction or directive '${first.text}'`, first.col);
+      }
+      const name = this.defineLabelName(first);
+      this.statements.push({ kind: "label", name, loc: this.loc(first.col) });
+      cur.pos = next && next.kind === "punct" && next.text === ":" ? 2 : 1;
+      if (cur.atEnd()) return;
+    }
+    this.statementBody(cur.col());
+  }
+
+  private defineLabelName(t: Token): string {
+    const name = t.text;
+    if (registerInfo(name.toLowerCase())) this.cur.fail(`'${name}' is a register and cannot be a label`, t.col);
+    if (name.startsWith(".") && !name.startsWith("..")) {
+      if (this.parent === "") this.cur.fail(`local label '${name}' has no preceding non-local label`, t.col);
+      return this.parent + name;
+    }
+    if (!name.startsWith("..@")) this.parent = name;
+    return name;
+  }
+
+  private equ(nameTok: Token): void {
+    const cur: TokenCursor = this.cur;
+    const name = this.defineLabelName(nameTok);
+    cur.pos++;
+    if (cur.isPunct(":")) cur.pos++;
+    cur.pos++; // equ
+    const expr = this.expression();
+    this.endOfLine();
+    this.statements.push({ kind: "equ", name, expr, loc: this.loc(nameTok.col) });
+  }
+
+  private expression(): Expr {
+    return parseExpr(this.cur, this.qualify);
+  }
+
+  private endOfLine(): void {
+    if (!this.cur.atEnd()) this.cur.fail(`unexpected '${this.cur.peek()!.text}'`);
+  }
+
+  /** Parses what follows the label: directive, times, or instruction; pushes it. */
+  private statementBody(col: number): void {
+    const s = this.statement(col);
+    if (s) this.statements.push(s);
+  }
+
+  private statement(col: number): Statement | undefined {
+    const cur: TokenCursor = this.cur;
+    const t = cur.next();
+    if (t.kind !== "id") cur.fail(`expected an instruction or directive, found '${t.text}'`, t.col);
+    const word = t.text.toLowerCase();
+    const loc = this.loc(col);
+    switch (word) {
+      case "section":
+      case "segment": {
+        const nameTok = cur.next();
+        if (nameTok.kind !== "id" && nameTok.kind !== "str") cur.fail("section expects a name", nameTok.col);
+        const name = nameTok.kind === "str" ? String.fromCharCode(...nameTok.bytes!) : nameTok.text;
+        const attributes: string[] = [];
+        while (!cur.atEnd()) {
+          const a = cur.next();
+          if (a.kind !== "id") cur.fail(`unexpected '${a.text}' in section attributes`, a.col);
+          if (cur.eatPunct("=")) {
+            const v = cur.next();
+            attributes.push(`${a.text.toLowerCase()}=${v.text}`);
+          } else attributes.push(a.text.toLowerCase());
+        }
+        return { kind: "section", name, attributes, loc };
+      }
+      case "bits": {
+        const v = cur.next();
+        if (v.kind !== "num" || (v.value !== 16 && v.value !== 32)) cur.fail("BITS expects 16 or 32", v.col);
+        this.endOfLine();
+        return { kind: "bits", bits: v.value as 16 | 32, loc };
+      }
+      case "use32":
+      case "use16":
+        this.endOfLine();
+        return { kind: "bits", bits: word === "use32" ? 32 : 16, loc };
+      case "cpu":
+      case "default":
+        // CPU level and default addressing do not change 32-bit code (no RIP-relative in 32-bit mode).
+        while (!cur.atEnd()) cur.next();
+        return { kind: "comment", text: `${word}` };
+      case "global":
+      case "extern": {
+        const names: string[] = [];
+        do {
+          const n = cur.next();
+          if (n.kind !== "id") cur.fail(`${word} expects symbol names`, n.col);
+          let name = n.text;
+          if (cur.eatPunct(":")) {
+            const attr = cur.next();
+            name += ":" + attr.text.toLowerCase();
+            while (!cur.atEnd() && !cur.isPunct(",")) cur.next();
+          }
+          names.push(name);
+        } while (cur.eatPunct(","));
+        this.endOfLine();
+        return word === "global" ? { kind: "global", names, loc } : { kind: "extern", names, loc };
+      }
+      case "times": {
+        const count = this.expression();
+        if (cur.atEnd()) cur.fail("times needs something to repeat");
+        const body = this.statement(cur.col());
+        if (!body) cur.fail("times needs something to repeat");
+        return { kind: "times", count, body, loc };
+      }
+      case "align":
+      case "alignb": {
+        const alignment = this.expression();
+        let fill: "nop" | "zero" = word === "align" ? "nop" : "zero";
+        if (cur.eatPunct(",")) {
+          const f = cur.next();
+          if (f.kind === "id" && f.text.toLowerCase() === "nop") fill = "nop";
+          else if (f.kind === "id" && (f.text.toLowerCase() === "db" || f.text.toLowerCase() === "resb")) {
+            // `align 4, db 0` / `alignb 4, resb 1`
+            if (f.text.toLowerCase() === "db") {
+              const z = cur.next();
+              if (z.kind !== "num" || z.value !== 0) cur.fail("only 'db 0' and 'nop' are supported as align fill", z.col);
+            } else while (!cur.atEnd()) cur.next();
+            fill = "zero";
+          } else cur.fail("only 'db 0' and 'nop' are supported as align fill", f.col);
+        }
+        this.endOfLine();
+        return { kind: "align", alignment, fill, loc };
+      }
+      case "org":
+        return cur.fail("'org' is not available in ELF output (use the linker script)", t.col);
+      case "absolute":
+      case "common":
+      case "static":
+      case "incbin":
+      case "dq":
+      case "dt":
+      case "ddq":
+      case "do":
+      case "dy":
+      case "resq":
+      case "rest":
+      case "reso":
+      case "resy":
+        cur.fail(`'${word}' is not supported by ts386 asm (see docs/assembler.md)`, t.col);
+    }
+    const width = DATA_WIDTH[word];
+    if (width) return this.data(width, loc);
+    const rwidth = RESERVE_WIDTH[word];
+    if (rwidth) {
+      const count = this.expression();
+      this.endOfLine();
+      return { kind: "reserve", width: rwidth, count, loc };
+    }
+    if (word === "equ") cur.fail("equ needs a label before it", t.col);
+    return this.instruction(t, loc);
+  }
+
+  private data(width: 1 | 2 | 4, loc: SourceLocation): Statement {
+    const cur: TokenCursor = this.cur;
+    const items: DataItem[] = [];
+    do {
+      const t = cur.peek();
+      if (!t) cur.fail("expected data");
+      // A string on its own is a run of bytes; inside an expression it is a number.
+      if (t.kind === "str" && (cur.peek(1) === undefined || cur.isPunct(",", 1))) {
+        cur.pos++;
+        items.push({ kind: "string", bytes: t.bytes! });
+      } else items.push({ kind: "expr", expr: this.expression() });
+    } while (cur.eatPunct(","));
+    this.endOfLine();
+    return { kind: "data", width, items, loc };
+  }
+
+  private instruction(first: Token, loc: SourceLocation): Statement {
+    const cur: TokenCursor = this.cur;
+    const prefixes: string[] = [];
+    let t = first;
+    while (PREFIXES.has(t.text.toLowerCase())) {
+      prefixes.push(t.text.toLowerCase());
+      if (cur.atEnd()) cur.fail(`prefix '${t.text}' needs an instruction after it`, t.col);
+      t = cur.next();
+      if (t.kind !== "id") cur.fail(`expected an instruction, found '${t.text}'`, t.col);
+    }
+    const mnemonic = t.text.toLowerCase();
+    if (!MNEMONICS.has(mnemonic)) cur.fail(`unknown instruction '${t.text}'`, t.col);
+    const operands: Operand[] = [];
+    if (!cur.atEnd()) {
+      do operands.push(this.operand());
+      while (cur.eatPunct(","));
+    }
+    this.endOfLine();
+    return { kind: "instruction", prefixes, mnemonic, operands, loc };
+  }
+
+  private operand(): Operand {
+    const cur: TokenCursor = this.cur;
+    let size: OperandSize | undefined;
+    let strict = false;
+    let short = false;
+    let near = false;
+    for (;;) {
+      const t = cur.peek();
+      if (!t || t.kind !== "id") break;
+      const w = t.text.toLowerCase();
+      if (w in SIZE_WORDS) size = SIZE_WORDS[w];
+      else if (w === "strict") strict = true;
+      else if (w === "short") short = true;
+      else if (w === "near") near = true;
+      else if (w === "far") cur.fail("far operands are written 'selector:offset'", t.col);
+      else break;
+      cur.pos++;
+    }
+    if (cur.isPunct("[")) {
+      cur.pos++;
+      return this.memory(size);
+    }
+    const t = cur.peek();
+    if (t && t.kind === "id") {
+      const reg = registerInfo(t.text.toLowerCase());
+      if (reg && (cur.peek(1) === undefined || cur.isPunct(",", 1))) {
+        cur.pos++;
+        if (size !== undefined && size !== reg.size && reg.cls === "gpr") cur.fail(`'${t.text}' is a ${reg.size}-bit register, not ${size}-bit`, t.col);
+        return { kind: "reg", reg: reg.name };
+      }
+      if (reg) cur.fail(`register '${t.text}' cannot be used in an expression outside [ ]`, t.col);
+    }
+    const start = cur.col();
+    const expr = this.expression();
+    if (cur.eatPunct(":")) {
+      const offset = this.expression();
+      return { kind: "far", segment: expr, offset };
+    }
+    this.rejectRegisters(expr, start);
+    const op: Operand = { kind: "imm", expr };
+    if (size !== undefined) op.size = size;
+    if (short) op.short = true;
+    if (near) op.near = true;
+    if (strict) op.strict = true;
+    return op;
+  }
+
+  private rejectRegisters(e: Expr, col: number): void {
+    if (e.kind === "sym" && registerInfo(e.name.toLowerCase())) this.cur.fail(`register '${e.name}' cannot be used in an expression outside [ ]`, col);
+    if (e.kind === "unary") this.rejectRegisters(e.operand, col);
+    if (e.kind === "binary") {
+      this.rejectRegisters(e.left, col);
+      this.rejectRegisters(e.right, col);
+    }
+  }
+
+  /** `[seg: base + index*scale + disp]`, after the `[`. */
+  private memory(size: OperandSize | undefined): Operand {
+    const cur: TokenCursor = this.cur;
+    const open = cur.col();
+    let segment: SegReg | undefined;
+    const t = cur.peek();
+    if (t && t.kind === "id" && cur.isPunct(":", 1)) {
+      const r = registerInfo(t.text.toLowerCase());
+      if (!r || r.cls !== "seg") cur.fail(`'${t.text}' is not a segment register`, t.col);
+      segment = r.name as SegReg;
+      cur.pos += 2;
+    }
+    // Size keywords inside the brackets ([dword x]) choose the displacement size in NASM; we do not need them.
+    const expr = this.expression();
+    cur.expectPunct("]");
+    const regs: { reg: Reg32; scale: number; explicit: boolean }[] = [];
+    const rest: { expr: Expr; negative: boolean }[] = [];
+    const walk = (e: Expr, negative: boolean): void => {
+      if (e.kind === "sym") {
+        const r = registerInfo(e.name.toLowerCase());
+        if (r) {
+          if (r.cls !== "gpr" || r.size !== 32) cur.fail(`'${e.name}' cannot be used in an address (only 32-bit registers can)`, open);
+          if (negative) cur.fail("a register cannot be subtracted in an address", open);
+          addReg(r.name as Reg32, 1, false);
+          return;
+        }
+      }
+      if (e.kind === "binary" && (e.op === "+" || e.op === "-")) {
+        walk(e.left, negative);
+        walk(e.right, e.op === "-" ? !negative : negative);
+        return;
+      }
+      if (e.kind === "binary" && e.op === "*") {
+        const lr = regOf(e.left);
+        const rr = regOf(e.right);
+        const factor = lr ? e.right : rr ? e.left : undefined;
+        const reg = lr ?? rr;
+        if (reg && factor) {
+          if (negative) cur.fail("a register cannot be subtracted in an address", open);
+          if (!isConstantExpr(factor) || hasRegister(factor)) cur.fail("the scale of an index register must be a number", open);
+          addReg(reg, evalConstant(factor, (m) => cur.fail(m, open)), true);
+          return;
+        }
+      }
+      if (hasRegister(e)) cur.fail("invalid effective address", open);
+      rest.push({ expr: e, negative });
+    };
+    const addReg = (reg: Reg32, scale: number, explicit: boolean): void => {
+      const seen = regs.find((r) => r.reg === reg);
+      if (seen) {
+        seen.scale += scale;
+        seen.explicit = true;
+      } else regs.push({ reg, scale, explicit });
+    };
+    walk(expr, false);
+    const used = regs.filter((r) => r.scale !== 0);
+    const op: Extract<Operand, { kind: "mem" }> = { kind: "mem" };
+    if (size !== undefined) op.size = size;
+    if (segment) op.segment = segment;
+    const plain = used.filter((r) => !r.explicit && r.scale === 1);
+    const scaled = used.filter((r) => r.explicit || r.scale !== 1);
+    if (used.length > 2 || scaled.length > 1) cur.fail("invalid effective address: too many registers", open);
+    let base: Reg32 | undefined;
+    let index: { reg: Reg32; scale: number } | undefined;
+    if (scaled.length === 1) {
+      index = scaled[0]!;
+      base = plain[0]?.reg;
+    } else if (plain.length > 0) {
+      base = plain[0]!.reg;
+      if (plain[1]) index = { reg: plain[1].reg, scale: 1 };
+    }
+    if (index && !base && (index.scale === 2 || index.scale === 3 || index.scale === 5 || index.scale === 9)) {
+      // NASM turns [r*2] into [r+r] and [r*9] into [r+r*8]: no 32-bit displacement needed.
+      base = index.reg;
+      index = { reg: index.reg, scale: index.scale - 1 };
+    }
+    if (index && !base && index.scale === 1) {
+      base = index.reg;
+      index = undefined;
+    }
+    if (index && index.scale !== 1 && index.scale !== 2 && index.scale !== 4 && index.scale !== 8) cur.fail(`invalid scale ${index.scale} (1, 2, 4 or 8)`, open);
+    if (base) op.base = base;
+    if (index) {
+      op.index = index.reg;
+      op.scale = index.scale as 1 | 2 | 4 | 8;
+    }
+    let disp: Expr | undefined;
+    for (const r of rest) {
+      if (!disp) disp = r.negative ? (r.expr.kind === "num" ? { kind: "num", value: -r.expr.value } : { kind: "unary", op: "-", operand: r.expr }) : r.expr;
+      else disp = { kind: "binary", op: r.negative ? "-" : "+", left: disp, right: r.expr };
+    }
+    if (disp) op.disp = disp;
+    return op;
+  }
+}
+
+function regOf(e: Expr): Reg32 | undefined {
+  if (e.kind !== "sym") return undefined;
+  const r = registerInfo(e.name.toLowerCase());
+  return r && r.cls === "gpr" && r.size === 32 ? (r.name as Reg32) : undefined;
+}
+
+function hasRegister(e: Expr): boolean {
+  switch (e.kind) {
+    case "sym":
+      return registerInfo(e.name.toLowerCase()) !== undefined;
+    case "unary":
+      return hasRegister(e.operand);
+    case "binary":
+      return hasRegister(e.left) || hasRegister(e.right);
+    default:
+      return false;
+  }
+}
+
+function evalConstant(e: Expr, fail: (m: string) => never): number {
+  return evaluate(e, { symbol: () => undefined, here: () => fail("$"), sectionStart: () => fail("$$"), error: fail }).offset;
+}

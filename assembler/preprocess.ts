@@ -1,0 +1,515 @@
+// The NASM preprocessor subset: source text in, plain lines (each with the place it
+// came from) out.
+//
+//   %define NAME body / %define NAME(a,b) body / %xdefine / %idefine / %undef
+//   %assign NAME expr
+//   %macro NAME n[-m][+] [defaults] ... %endmacro (also %imacro), with %0 %1..%n %{n}
+//     %%label (-> ..@N.label) and %+ (token pasting)
+//   %rep n ... %exitrep ... %endrep
+//   %if / %elif / %ifdef / %ifndef / %elifdef / %elifndef / %else / %endif
+//   %include "file" (searched beside the including file, then in the -I paths)
+//   %error "message"
+//
+// NASM numbers macro invocations with one counter to make %%labels unique; its
+// built-in directive macros (section, global, bits, align ...) take numbers too,
+// so we count them the same way and get the same ..@N.label names as nasm.
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { errorAt, tokenize, type LineOrigin } from "./lexer.js";
+import { evaluate, parseExpr, TokenCursor } from "./expressions.js";
+
+export interface SourceLine {
+  text: string;
+  origin: LineOrigin;
+}
+
+export interface PreprocessOptions {
+  /** -D NAME=VALUE definitions. */
+  defines?: Map<string, string> | Record<string, string>;
+  /** -I directories searched by %include. */
+  includePaths?: string[];
+}
+
+interface SingleLineMacro {
+  params: string[] | null;
+  body: string;
+}
+
+interface MultiLineMacro {
+  name: string;
+  minParams: number;
+  maxParams: number; // Infinity for n-*
+  greedy: boolean;
+  defaults: string[];
+  body: SourceLine[];
+  caseInsensitive: boolean;
+}
+
+interface Conditional {
+  /** This branch's lines are kept. */
+  active: boolean;
+  /** Some branch of this %if has already been taken. */
+  taken: boolean;
+  /** The enclosing context is active. */
+  parentActive: boolean;
+  origin: LineOrigin;
+  sawElse: boolean;
+}
+
+/** NASM's built-in directive macros and how many unique numbers each invocation uses. */
+const STANDARD_MACROS: Record<string, number> = {
+  section: 1, segment: 1, absolute: 1, bits: 1, use16: 1, use32: 1, use64: 1, global: 1, extern: 1,
+  common: 1, static: 1, required: 1, cpu: 1, default: 1, float: 1, sectalign: 1, struc: 1, endstruc: 1,
+  istruc: 1, at: 1, iend: 1, align: 2, alignb: 2,
+};
+
+const DIRECTIVE_WORD = /^%([a-z]+)\b\s*(.*)$/i;
+
+export function preprocess(text: string, fileName: string, options: PreprocessOptions = {}): SourceLine[] {
+  return new Preprocessor(options).run(text, fileName);
+}
+
+class Preprocessor {
+  private readonly defines = new Map<string, SingleLineMacro>();
+  private readonly idefines = new Map<string, SingleLineMacro>();
+  private readonly macros = new Map<string, MultiLineMacro[]>();
+  private readonly imacros = new Map<string, MultiLineMacro[]>();
+  private unique = 0;
+  private readonly out: SourceLine[] = [];
+  private readonly includePaths: string[];
+  private includeDepth = 0;
+
+  constructor(options: PreprocessOptions) {
+    this.includePaths = options.includePaths ?? [];
+    const defs = options.defines instanceof Map ? options.defines : new Map(Object.entries(options.defines ?? {}));
+    for (const [name, value] of defs) this.defines.set(name, { params: null, body: value });
+  }
+
+  run(text: string, fileName: string): SourceLine[] {
+    this.processLines(splitLines(text, fileName));
+    return this.out;
+  }
+
+  // -------------------------------------------------------------------------
+  // The line loop: conditionals, directives, macro calls.
+
+  private processLines(lines: SourceLine[]): void {
+    const conds: Conditional[] = [];
+    const active = () => conds.length === 0 || conds[conds.length - 1]!.active;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      const t = line.text;
+      let k = 0;
+      while (k < t.length && (t.charCodeAt(k) === 32 || t.charCodeAt(k) === 9)) k++;
+      if (t.charCodeAt(k) === 37 /* % */ && k + 1 < t.length && /[a-zA-Z]/.test(t[k + 1]!)) {
+        const m = DIRECTIVE_WORD.exec(t.slice(k));
+        const word = m ? m[1]!.toLowerCase() : "";
+        const rest = m ? stripComment(m[2]!) : "";
+        if (this.conditional(word, rest, line, conds, k)) continue;
+        if (!active()) {
+          // Skip a %macro/%rep block wholesale so its %if lines do not count.
+          if (word === "macro" || word === "imacro") i = this.findEnd(lines, i, ["macro", "imacro"], "endmacro");
+          else if (word === "rep") i = this.findEnd(lines, i, ["rep"], "endrep");
+          continue;
+        }
+        i = this.directive(word, rest, line, lines, i, k);
+        continue;
+      }
+      if (!active()) continue;
+      this.ordinaryLine(line);
+    }
+    if (conds.length > 0) {
+      const c = conds[conds.length - 1]!;
+      errorAt(c.origin, 1, "unterminated %if (missing %endif)");
+    }
+  }
+
+  /** Handles %if-family lines; returns false for anything else. */
+  private conditional(word: string, rest: string, line: SourceLine, conds: Conditional[], col: number): boolean {
+    const top = conds[conds.length - 1];
+    const parentActive = conds.length === 0 || top!.active;
+    const isIf = word === "if" || word === "ifdef" || word === "ifndef";
+    const isElif = word === "elif" || word === "elifdef" || word === "elifndef";
+    if (isIf) {
+      const value = parentActive ? this.condition(word, rest, line, col) : false;
+      conds.push({ active: parentActive && value, taken: value, parentActive, origin: line.origin, sawElse: false });
+      return true;
+    }
+    if (isElif || word === "else" || word === "endif") {
+      if (!top) errorAt(line.origin, col + 1, `%${word} without %if`);
+      if (word === "endif") {
+        conds.pop();
+        return true;
+      }
+      if (top.sawElse) errorAt(line.origin, col + 1, `%${word} after %else`);
+      if (word === "else") {
+        top.sawElse = true;
+        top.active = top.parentActive && !top.taken;
+        top.taken = true;
+        return true;
+      }
+      const value = top.parentActive && !top.taken ? this.condition(word.replace("elif", "if"), rest, line, col) : false;
+      top.active = top.parentActive && !top.taken && value;
+      top.taken ||= value;
+      return true;
+    }
+    return false;
+  }
+
+  private condition(word: string, rest: string, line: SourceLine, col: number): boolean {
+    if (word === "ifdef" || word === "ifndef") {
+      const name = rest.trim();
+      if (!/^[A-Za-z_.?@$][\w.?@$#~]*$/.test(name)) errorAt(line.origin, col + 1, `%${word} expects a macro name`);
+      const defined = this.defines.has(name) || this.idefines.has(name.toLowerCase());
+      return word === "ifdef" ? defined : !defined;
+    }
+    return this.evaluate(rest, line, `%${word}`) !== 0;
+  }
+
+  /** Evaluates a preprocessor expression (after expanding %defines): numbers only. */
+  private evaluate(text: string, line: SourceLine, what: string): number {
+    const expanded = this.expandSingleLine(text, line);
+    const origin: LineOrigin = { ...line.origin, text: expanded };
+    const cur = new TokenCursor(tokenize(expanded, origin), origin);
+    if (cur.atEnd()) errorAt(line.origin, 1, `${what} needs an expression`);
+    const e = parseExpr(cur, (n) => n);
+    if (!cur.atEnd()) cur.fail(`unexpected '${cur.peek()!.text}' after the expression`);
+    const fail = (m: string): never => errorAt(origin, 1, `${what}: ${m}`);
+    const v = evaluate(e, {
+      symbol: (name) => fail(`'${name}' is not a number known to the preprocessor (labels and equ values are not)`),
+      here: () => fail("'$' cannot be used in a preprocessor expression"),
+      sectionStart: () => fail("'$$' cannot be used in a preprocessor expression"),
+      error: fail,
+    });
+    return v.offset;
+  }
+
+  /** Finds the line index of the %end... that closes the block opened at `start`. */
+  private findEnd(lines: SourceLine[], start: number, openers: string[], closer: string): number {
+    let depth = 0;
+    for (let i = start; i < lines.length; i++) {
+      const m = /^\s*%([a-z]+)\b/i.exec(lines[i]!.text);
+      if (!m) continue;
+      const w = m[1]!.toLowerCase();
+      if (openers.includes(w)) depth++;
+      else if (w === closer && --depth === 0) return i;
+    }
+    errorAt(lines[start]!.origin, 1, `unterminated %${openers[0]} (missing %${closer})`);
+  }
+
+  /** Handles one directive; returns the index of the last line it consumed. */
+  private directive(word: string, rest: string, line: SourceLine, lines: SourceLine[], i: number, col: number): number {
+    const o = line.origin;
+    switch (word) {
+      case "define":
+      case "xdefine":
+      case "idefine":
+      case "xidefine": {
+        const m = /^([A-Za-z_.?@$][\w.?@$#~]*)(\(([^)]*)\))?\s*(.*)$/.exec(rest);
+        if (!m) errorAt(o, col + 1, `%${word} expects a macro name`);
+        const params = m[2] !== undefined ? m[3]!.split(",").map((p) => p.trim()).filter((p) => p.length > 0) : null;
+        let body = m[4]!.trim();
+        if (word.startsWith("x")) body = this.expandSingleLine(body, line);
+        const def = { params, body };
+        if (word.endsWith("idefine")) this.idefines.set(m[1]!.toLowerCase(), def);
+        else this.defines.set(m[1]!, def);
+        return i;
+      }
+      case "undef": {
+        const name = rest.trim();
+        this.defines.delete(name);
+        this.idefines.delete(name.toLowerCase());
+        return i;
+      }
+      case "assign":
+      case "iassign": {
+        const m = /^([A-Za-z_.?@$][\w.?@$#~]*)\s+(.+)$/.exec(rest);
+        if (!m) errorAt(o, col + 1, `%${word} expects a name and an expression`);
+        const value = this.evaluate(m[2]!, line, `%${word}`);
+        const def = { params: null, body: String(value) };
+        if (word === "iassign") this.idefines.set(m[1]!.toLowerCase(), def);
+        else this.defines.set(m[1]!, def);
+        return i;
+      }
+      case "macro":
+      case "imacro": {
+        const end = this.findEnd(lines, i, ["macro", "imacro"], "endmacro");
+        this.defineMacro(word === "imacro", rest, line, lines.slice(i + 1, end), col);
+        return end;
+      }
+      case "endmacro":
+        errorAt(o, col + 1, "%endmacro without %macro");
+      case "rep": {
+        const end = this.findEnd(lines, i, ["rep"], "endrep");
+        const count = this.evaluate(rest, line, "%rep");
+        if (count < 0) errorAt(o, col + 1, `%rep count ${count} is negative`);
+        const body = lines.slice(i + 1, end);
+        for (let n = 0; n < count; n++) {
+          if (this.processRepBody(body)) break;
+        }
+        return end;
+      }
+      case "endrep":
+        errorAt(o, col + 1, "%endrep without %rep");
+      case "exitrep":
+        throw new ExitRep(o);
+      case "include": {
+        const m = /^(["'<])(.*)["'>]\s*$/.exec(rest.trim());
+        if (!m) errorAt(o, col + 1, '%include expects a file name in quotes');
+        this.include(m[2]!, line, col);
+        return i;
+      }
+      case "error":
+        errorAt(o, col + 1, rest.trim().replace(/^(["'`])(.*)\1$/, "$2"));
+      case "warning":
+        return i;
+    }
+    errorAt(o, col + 1, `unknown preprocessor directive '%${word}'`);
+  }
+
+  /** Runs one %rep iteration; returns true when %exitrep ended the loop. */
+  private processRepBody(body: SourceLine[]): boolean {
+    try {
+      this.processLines(body);
+      return false;
+    } catch (e) {
+      if (e instanceof ExitRep) return true;
+      throw e;
+    }
+  }
+
+  private include(name: string, line: SourceLine, col: number): void {
+    const dirs = [path.dirname(line.origin.file), ".", ...this.includePaths];
+    const found = path.isAbsolute(name) ? (fs.existsSync(name) ? name : undefined)
+      : dirs.map((d) => path.join(d, name)).find((p) => fs.existsSync(p) && fs.statSync(p).isFile());
+    if (!found) errorAt(line.origin, col + 1, `unable to open include file '${name}'`);
+    if (++this.includeDepth > 50) errorAt(line.origin, col + 1, `%include nested too deeply (is '${name}' including itself?)`);
+    const text = fs.readFileSync(found, "latin1");
+    const file = path.relative(".", found) || found;
+    this.processLines(splitLines(text, file));
+    this.includeDepth--;
+  }
+
+  private defineMacro(caseInsensitive: boolean, spec: string, line: SourceLine, body: SourceLine[], col: number): void {
+    const m = /^([A-Za-z_.?@$][\w.?@$#~]*)\s+(\d+)(?:\s*-\s*(\d+|\*))?(\+)?(\.nolist)?\s*(.*)$/.exec(spec.trim())
+      ?? /^([A-Za-z_.?@$][\w.?@$#~]*)()()()()()\s*$/.exec(spec.trim());
+    if (!m) errorAt(line.origin, col + 1, "%macro expects a name and a parameter count");
+    const minParams = m[2] ? Number(m[2]) : 0;
+    const maxParams = m[3] === "*" ? Infinity : m[3] ? Number(m[3]) : minParams;
+    const defaults = m[6] ? splitArguments(m[6], false, 0) : [];
+    const def: MultiLineMacro = { name: m[1]!, minParams, maxParams, greedy: m[4] === "+", defaults, body, caseInsensitive };
+    const table = caseInsensitive ? this.imacros : this.macros;
+    const key = caseInsensitive ? def.name.toLowerCase() : def.name;
+    const list = (table.get(key) ?? []).filter((d) => d.minParams !== minParams || d.maxParams !== maxParams);
+    list.push(def);
+    table.set(key, list);
+  }
+
+  private findMacros(name: string): MultiLineMacro[] | undefined {
+    return this.macros.get(name) ?? this.imacros.get(name.toLowerCase());
+  }
+
+  // -------------------------------------------------------------------------
+  // Ordinary lines: single-line macro expansion, then multi-line macro calls.
+
+  private ordinaryLine(line: SourceLine): void {
+    let text = line.text;
+    if (this.defines.size > 0 || this.idefines.size > 0) text = this.expandSingleLine(text, line);
+    const call = /^\s*([A-Za-z_.?@$][\w.?@$#~]*)(\s*:)?\s*(?:([A-Za-z_.?@$][\w.?@$#~]*)\b)?(.*)$/.exec(text);
+    if (call) {
+      const first = call[1]!;
+      const firstMacros = this.findMacros(first);
+      if (firstMacros && !call[2]) {
+        this.invoke(first, firstMacros, "", text.slice(text.indexOf(first) + first.length), line);
+        return;
+      }
+      const second = call[3];
+      const secondMacros = second !== undefined ? this.findMacros(second) : undefined;
+      if (second !== undefined && secondMacros) {
+        // "label: macro args": the label stays on a line of its own.
+        this.out.push({ text: `${first}:`, origin: line.origin });
+        this.invoke(second, secondMacros, first, call[4]!, line);
+        return;
+      }
+      const std = STANDARD_MACROS[first.toLowerCase()] ?? (second !== undefined ? STANDARD_MACROS[second.toLowerCase()] : undefined);
+      if (std !== undefined) this.unique += std;
+    }
+    this.out.push(text === line.text ? line : { text, origin: { ...line.origin, text } });
+  }
+
+  private invoke(name: string, candidates: MultiLineMacro[], _label: string, argText: string, line: SourceLine): void {
+    const args = splitArguments(stripComment(argText), false, 0);
+    const count = args.length;
+    const def = candidates.find((d) => count >= d.minParams && (count <= d.maxParams || d.greedy))
+      ?? candidates.find((d) => count >= d.minParams && count <= d.minParams + d.defaults.length);
+    if (!def) {
+      const want = candidates.map((d) => (d.maxParams === d.minParams ? `${d.minParams}` : `${d.minParams}-${d.maxParams === Infinity ? "*" : d.maxParams}`)).join(" or ");
+      errorAt(line.origin, 1, `macro '${name}' takes ${want} parameters, not ${count}`);
+    }
+    let params = args;
+    if (def.greedy && count > def.maxParams) {
+      params = splitArguments(stripComment(argText), true, def.maxParams);
+    }
+    for (let k = params.length; k < def.maxParams && k - def.minParams < def.defaults.length; k++) params.push(def.defaults[k - def.minParams]!);
+    const id = this.unique++;
+    if (++this.includeDepth > 1000) errorAt(line.origin, 1, `macro '${name}' expands itself without end`);
+    const body: SourceLine[] = def.body.map((b) => {
+      const text = substituteParams(b.text, params, count, id, def.name);
+      return { text, origin: { file: line.origin.file, line: line.origin.line, text } };
+    });
+    this.processLines(body);
+    this.includeDepth--;
+  }
+
+  /** Expands %define macros in a line (repeatedly, never a macro inside its own expansion). */
+  private expandSingleLine(text: string, line: SourceLine, active: Set<string> = new Set(), depth = 0): string {
+    if (depth > 64) errorAt(line.origin, 1, "%define expansion nested too deeply");
+    let out = "";
+    let changed = false;
+    let i = 0;
+    const n = text.length;
+    while (i < n) {
+      const c = text[i]!;
+      if (c === ";") {
+        out += text.slice(i);
+        break;
+      }
+      if (c === "'" || c === '"' || c === "`") {
+        let j = i + 1;
+        while (j < n && text[j] !== c) j += c === "`" && text[j] === "\\" ? 2 : 1;
+        out += text.slice(i, j + 1);
+        i = j + 1;
+        continue;
+      }
+      if (/[A-Za-z_.?@$]/.test(c) && !(i > 0 && /[\w.?@$#~]/.test(text[i - 1]!))) {
+        let j = i + 1;
+        while (j < n && /[\w.?@$#~]/.test(text[j]!)) j++;
+        const word = text.slice(i, j);
+        const def = active.has(word) ? undefined : (this.defines.get(word) ?? this.idefines.get(word.toLowerCase()));
+        if (def) {
+          if (def.params === null) {
+            out += def.body;
+            i = j;
+            changed = true;
+            active = new Set(active).add(word);
+            continue;
+          }
+          const call = /^\s*\(/.exec(text.slice(j));
+          if (call) {
+            const close = matchingParen(text, j + call[0].length - 1);
+            if (close < 0) errorAt(line.origin, i + 1, `missing ')' in call of '${word}'`);
+            const args = splitArguments(text.slice(j + call[0].length, close), false, 0);
+            if (args.length !== def.params.length) errorAt(line.origin, i + 1, `'${word}' takes ${def.params.length} arguments, not ${args.length}`);
+            let body = def.body;
+            def.params.forEach((p, k) => {
+              body = body.replace(new RegExp(`(?<![\\w.?@$#~])${escapeRegExp(p)}(?![\\w.?@$#~])`, "g"), () => args[k]!);
+            });
+            out += body;
+            i = close + 1;
+            changed = true;
+            active = new Set(active).add(word);
+            continue;
+          }
+        }
+        out += word;
+        i = j;
+        continue;
+      }
+      out += c;
+      i++;
+    }
+    return changed ? this.expandSingleLine(out, line, active, depth + 1) : out;
+  }
+}
+
+class ExitRep extends Error {
+  constructor(readonly origin: LineOrigin) {
+    super("%exitrep outside %rep");
+  }
+}
+
+function splitLines(text: string, file: string): SourceLine[] {
+  const raw = text.split(/\r?\n/);
+  if (raw.length > 0 && raw[raw.length - 1] === "") raw.pop();
+  const lines: SourceLine[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const first = i;
+    let t = raw[i]!;
+    // A trailing backslash continues the line (NASM joins them).
+    while (t.endsWith("\\") && i + 1 < raw.length) t = t.slice(0, -1) + raw[++i]!;
+    lines.push({ text: t, origin: { file, line: first + 1, text: t } });
+  }
+  return lines;
+}
+
+function stripComment(text: string): string {
+  let q = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (q) {
+      if (c === q) q = "";
+    } else if (c === "'" || c === '"' || c === "`") q = c;
+    else if (c === ";") return text.slice(0, i);
+  }
+  return text;
+}
+
+/** Splits macro arguments at top-level commas; {braces} group and are removed. */
+function splitArguments(text: string, greedy: boolean, max: number): string[] {
+  const t = text.trim();
+  if (t === "") return [];
+  const args: string[] = [];
+  let cur = "";
+  let depth = 0;
+  let q = "";
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if (q) {
+      cur += c;
+      if (c === q) q = "";
+      continue;
+    }
+    if (c === "'" || c === '"' || c === "`") q = c;
+    if (c === "{") {
+      if (depth++ === 0) continue;
+    } else if (c === "}") {
+      if (--depth === 0) continue;
+    } else if (c === "(") depth += 0;
+    if (c === "," && depth === 0 && !(greedy && args.length === max - 1)) {
+      args.push(cur.trim());
+      cur = "";
+      continue;
+    }
+    cur += c;
+  }
+  args.push(cur.trim());
+  return args;
+}
+
+function matchingParen(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")" && --depth === 0) return i;
+  }
+  return -1;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Replaces %0, %1..%n, %{n}, %%label, %? and %+ in one macro body line. */
+function substituteParams(text: string, params: string[], count: number, id: number, name: string): string {
+  if (!text.includes("%")) return text;
+  let out = text.replace(/%%([A-Za-z_.?@$][\w.?@$#~]*)|%\{(\d+)\}|%(\d+)|%\?/g, (all, local: string | undefined, braced: string | undefined, plain: string | undefined) => {
+    if (local !== undefined) return `..@${id}.${local}`;
+    if (all === "%?") return name;
+    const k = Number(braced ?? plain);
+    if (k === 0) return String(count);
+    return params[k - 1] ?? "";
+  });
+  out = out.replace(/\s*%\+\s*/g, "");
+  return out;
+}
