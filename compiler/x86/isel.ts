@@ -1,0 +1,523 @@
+// Instruction selection: one IR function -> machine instructions over virtual
+// registers. IR temp t becomes virtual register FIRST_VREG + t. Two-address x86
+// forms are written as `mov d, a; op d, b` and left to the register allocator to
+// coalesce; fixed-register operations (division, variable shifts, port I/O, calls)
+// name physical registers directly, which the allocator treats as constraints.
+// Addresses fold into [base + index*scale + symbol + disp] operands where the
+// address arithmetic has no other use; multiplications and divisions by suitable
+// constants become lea/shift sequences.
+
+import type { BinaryOp, Block, Condition, Instr, IrFunction, SourcePos, Temp, Terminator, Value } from "../ir.js";
+import { successors, tempWritten, valuesRead } from "../opt/ir-uses.js";
+import { argLocation, CALL_CLOBBERS } from "./abi.js";
+import {
+  EAX, ECX, EDX, FIRST_VREG, SWAP, frameWord, imm, reg,
+  type CondCode, type MBlock, type MFunction, type MInstr, type MOperand, type Reg, type Size,
+} from "./machine.js";
+
+export const CONDITION_CODES: Record<Condition, CondCode> = {
+  eq: "e", ne: "ne", lt: "l", le: "le", gt: "g", ge: "ge", ult: "b", ule: "be", ugt: "a", uge: "ae",
+};
+
+const ALU: Partial<Record<BinaryOp, string>> = { add: "add", sub: "sub", and: "and", or: "or", xor: "xor", mul: "imul" };
+const COMMUTATIVE = new Set<BinaryOp>(["add", "mul", "and", "or", "xor"]);
+const SHIFTS: Partial<Record<BinaryOp, string>> = { shl: "shl", shr: "shr", sar: "sar" };
+
+type MemOperand = Extract<MOperand, { kind: "mem" }>;
+
+const log2 = (n: number): number => (n > 0 && (n & (n - 1)) === 0 ? 31 - Math.clz32(n) : -1);
+
+class Selector {
+  private out: MInstr[] = [];
+  private next: Reg;
+  private pos: SourcePos | undefined;
+  readonly byteClass = new Set<Reg>();
+  outgoingWords = 0;
+  readonly jumpTables: MFunction["jumpTables"] = [];
+  private readonly useCount = new Map<Temp, number>();
+
+  constructor(private readonly fn: IrFunction) {
+    this.next = FIRST_VREG + fn.tempCount;
+    for (const b of fn.blocks) {
+      for (const x of [...b.instrs, b.term]) {
+        for (const v of valuesRead(x)) if (v.kind === "temp") this.useCount.set(v.temp, (this.useCount.get(v.temp) ?? 0) + 1);
+      }
+    }
+  }
+
+  private v(t: Temp): Reg {
+    return FIRST_VREG + t;
+  }
+
+  private fresh(byte = false): Reg {
+    const r = this.next++;
+    if (byte) this.byteClass.add(r);
+    return r;
+  }
+
+  private emit(op: string, operands: MOperand[], extra: Partial<MInstr> = {}): void {
+    this.out.push({ op, operands, pos: this.pos, ...extra });
+  }
+
+  private operand(value: Value): MOperand {
+    switch (value.kind) {
+      case "temp": return reg(this.v(value.temp));
+      case "const": return imm(value.value);
+      case "symbol": return { kind: "imm", value: value.offset, sym: value.name };
+    }
+  }
+
+  /** The value in a register (a fresh one loaded with a constant if need be). */
+  private inReg(value: Value): Reg {
+    if (value.kind === "temp") return this.v(value.temp);
+    const r = this.fresh();
+    this.emit("mov", [reg(r), this.operand(value)]);
+    return r;
+  }
+
+  private byteCopy(value: Value): Reg {
+    const b = this.fresh(true);
+    this.emit("mov", [reg(b), this.operand(value)]);
+    return b;
+  }
+
+  run(): MFunction {
+    const blocks: MBlock[] = [];
+    this.fn.blocks.forEach((block, i) => {
+      this.out = [];
+      this.pos = block.instrs[0]?.pos ?? block.term.pos ?? this.fn.pos;
+      if (i === 0) this.entry();
+      this.block(block);
+      blocks.push({ id: block.id, instrs: this.out, succs: successors(block.term) });
+    });
+    return {
+      name: this.fn.name,
+      exported: this.fn.exported,
+      blocks,
+      nextVreg: this.next,
+      byteClass: this.byteClass,
+      unspillable: new Set(),
+      outgoingWords: this.outgoingWords,
+      spillSlots: 0,
+      jumpTables: this.jumpTables,
+      returnsValue: this.fn.returnsValue,
+      pos: this.fn.pos,
+    };
+  }
+
+  private entry(): void {
+    const regs: Reg[] = [];
+    const moves: [Reg, MOperand][] = [];
+    this.fn.params.forEach((t, i) => {
+      const loc = argLocation(this.fn.conv, i);
+      if (loc.kind === "reg") {
+        regs.push(loc.reg);
+        moves.push([this.v(t), reg(loc.reg)]);
+      } else moves.push([this.v(t), frameWord("incoming", loc.word)]);
+    });
+    if (regs.length > 0) this.emit("entry", [], { implicitDefs: regs });
+    for (const [d, s] of moves) this.emit("mov", [reg(d), s]);
+  }
+
+  private block(block: Block): void {
+    const folded = this.planAddressFolds(block);
+    block.instrs.forEach((ins, i) => {
+      if (folded.skip.has(ins)) return;
+      this.pos = ins.pos ?? this.pos;
+      this.instr(ins, folded.address.get(i));
+    });
+    this.pos = block.term.pos ?? this.pos;
+    this.terminator(block.term);
+  }
+
+  // ---- address folding ----
+
+  /**
+   * For each load/store (by index) whose address is a temp computed earlier in the
+   * block only for this use, the memory operand that does the arithmetic, and the
+   * instructions that become unnecessary.
+   */
+  private planAddressFolds(block: Block): { address: Map<number, MemOperand>; skip: Set<Instr> } {
+    const address = new Map<number, MemOperand>();
+    const skip = new Set<Instr>();
+    const instrs = block.instrs;
+    // The single defining instruction of `t` before `at` in this block, if its
+    // result is used only once and nothing it reads is redefined before `at`.
+    const soleDef = (t: Temp, at: number, until: number): { ins: Instr; index: number } | undefined => {
+      if (this.useCount.get(t) !== 1) return undefined;
+      for (let j = at - 1; j >= 0; j--) {
+        const d = instrs[j]!;
+        if (tempWritten(d) !== t) continue;
+        if (d.op !== "binary" || skip.has(d)) return undefined;
+        for (let k = j + 1; k < until; k++) {
+          const w = tempWritten(instrs[k]!);
+          if (w !== undefined && (w === t || valuesRead(d).some((v) => v.kind === "temp" && v.temp === w))) return undefined;
+        }
+        return { ins: d, index: j };
+      }
+      return undefined;
+    };
+    type Parts = { base?: Value; index?: Value; scale: 1 | 2 | 4 | 8; disp: number; sym?: string; used: Instr[] };
+    // Adds `v` into the address being built; returns false if it cannot be expressed.
+    const add = (p: Parts, v: Value, at: number, until: number, depth: number): boolean => {
+      if (v.kind === "const") {
+        p.disp += v.value;
+        return true;
+      }
+      if (v.kind === "symbol") {
+        if (p.sym !== undefined) return false;
+        p.sym = v.name;
+        p.disp += v.offset;
+        return true;
+      }
+      const def = depth < 3 ? soleDef(v.temp, at, until) : undefined;
+      const d = def?.ins;
+      if (d && d.op === "binary" && d.kind === "add") {
+        const q: Parts = { ...p, used: [...p.used, d] };
+        // (q is a trial copy: p is only updated when both operands fit)
+        if (add(q, d.left, def.index, until, depth + 1) && add(q, d.right, def.index, until, depth + 1)) {
+          Object.assign(p, q);
+          return true;
+        }
+      }
+      if (d && d.op === "binary" && p.index === undefined && d.left.kind === "temp" && d.right.kind === "const") {
+        const scale = d.kind === "shl" ? 1 << (d.right.value & 31) : d.kind === "mul" ? d.right.value : 0;
+        if (scale === 2 || scale === 4 || scale === 8) {
+          p.index = d.left;
+          p.scale = scale;
+          p.used.push(d);
+          return true;
+        }
+      }
+      if (p.base === undefined) p.base = v;
+      else if (p.index === undefined) p.index = v;
+      else return false;
+      return true;
+    };
+    instrs.forEach((ins, i) => {
+      if (ins.op !== "load" && ins.op !== "store") return;
+      if (ins.address.kind !== "temp") return;
+      const p: Parts = { scale: 1, disp: ins.offset, used: [] };
+      if (!add(p, ins.address, i, i, 0) || p.used.length === 0) return;
+      // Values the folded arithmetic reads must still hold at the load/store.
+      for (const u of p.used) skip.add(u);
+      address.set(i, {
+        kind: "mem",
+        base: p.base && p.base.kind === "temp" ? this.v(p.base.temp) : undefined,
+        index: p.index && p.index.kind === "temp" ? this.v(p.index.temp) : undefined,
+        scale: p.scale,
+        disp: p.disp | 0,
+        sym: p.sym,
+      });
+    });
+    return { address, skip };
+  }
+
+  private memory(address: Value, offset: number, size: Size | undefined, folded?: MemOperand): MemOperand {
+    if (folded) return { ...folded, size };
+    switch (address.kind) {
+      case "const": return { kind: "mem", size, scale: 1, disp: (address.value + offset) | 0 };
+      case "symbol": return { kind: "mem", size, scale: 1, disp: (address.offset + offset) | 0, sym: address.name };
+      case "temp": return { kind: "mem", size, base: this.v(address.temp), scale: 1, disp: offset | 0 };
+    }
+  }
+
+  // ---- instructions ----
+
+  private instr(ins: Instr, folded: MemOperand | undefined): void {
+    switch (ins.op) {
+      case "copy":
+        this.emit("mov", [reg(this.v(ins.dst)), this.operand(ins.src)]);
+        return;
+      case "binary":
+        this.binary(this.v(ins.dst), ins.dst, ins.kind, ins.left, ins.right);
+        return;
+      case "unary": {
+        const d = this.v(ins.dst);
+        this.emit("mov", [reg(d), this.operand(ins.src)]);
+        this.emit(ins.kind, [reg(d)]);
+        return;
+      }
+      case "compare": {
+        const cc = this.compare(ins.cond, ins.left, ins.right);
+        const b = this.fresh(true);
+        this.emit("set", [reg(b, 8)], { cond: cc });
+        this.emit("movzx", [reg(this.v(ins.dst)), reg(b, 8)]);
+        return;
+      }
+      case "extend": {
+        const d = this.v(ins.dst);
+        if (ins.src.kind !== "temp") {
+          const c = this.operand(ins.src);
+          if (c.kind === "imm" && c.sym === undefined) {
+            const bits = ins.width * 8;
+            const shifted = c.value << (32 - bits);
+            this.emit("mov", [reg(d), imm(ins.signed ? shifted >> (32 - bits) : shifted >>> (32 - bits))]);
+            return;
+          }
+        }
+        const src = ins.width === 1 ? this.byteCopy(ins.src) : this.inReg(ins.src);
+        this.emit(ins.signed ? "movsx" : "movzx", [reg(d), reg(src, ins.width === 1 ? 8 : 16)]);
+        return;
+      }
+      case "load": {
+        const size: Size = ins.width === 1 ? 8 : ins.width === 2 ? 16 : 32;
+        const m = this.memory(ins.address, ins.offset, size, folded);
+        this.emit(ins.width === 4 ? "mov" : ins.signed ? "movsx" : "movzx", [reg(this.v(ins.dst)), m]);
+        return;
+      }
+      case "store": {
+        const size: Size = ins.width === 1 ? 8 : ins.width === 2 ? 16 : 32;
+        const m = this.memory(ins.address, ins.offset, size, folded);
+        let value: MOperand;
+        if (ins.value.kind === "const") {
+          const bits = size;
+          value = imm(bits === 32 ? ins.value.value : (ins.value.value << (32 - bits)) >> (32 - bits));
+        } else if (ins.value.kind === "symbol") {
+          value = this.operand(ins.value);
+          if (size !== 32) value = reg(this.byteCopyOrReg(ins.value, size), size);
+        } else value = reg(size === 8 ? this.byteCopy(ins.value) : this.v(ins.value.temp), size);
+        this.emit("mov", [m, value]);
+        return;
+      }
+      case "call":
+        this.call(ins);
+        return;
+      case "intrinsic":
+        this.intrinsic(ins, folded);
+        return;
+    }
+  }
+
+  private byteCopyOrReg(value: Value, size: Size): Reg {
+    return size === 8 ? this.byteCopy(value) : this.inReg(value);
+  }
+
+  private binary(d: Reg, dstTemp: Temp, kind: BinaryOp, left: Value, right: Value): void {
+    if (COMMUTATIVE.has(kind) && left.kind !== "temp" && right.kind === "temp") [left, right] = [right, left];
+    // `d = a op d`: writing a into d first would lose the right operand.
+    if (right.kind === "temp" && right.temp === dstTemp && !(left.kind === "temp" && left.temp === dstTemp)) {
+      if (COMMUTATIVE.has(kind)) [left, right] = [right, left];
+      else {
+        const t = this.fresh();
+        this.binary(t, -1, kind, left, right);
+        this.emit("mov", [reg(d), reg(t)]);
+        return;
+      }
+    }
+    const c = right.kind === "const" ? right.value : undefined;
+    if (kind === "mul" && c !== undefined) return this.multiplyByConstant(d, left, c);
+    if ((kind === "divu" || kind === "remu" || kind === "divs") && c !== undefined && log2(c) > 0) {
+      return this.divideByPowerOfTwo(d, kind, left, log2(c));
+    }
+    const alu = ALU[kind];
+    if (alu) {
+      if (kind === "sub" && left.kind === "const" && left.value === 0) {
+        this.emit("mov", [reg(d), this.operand(right)]);
+        this.emit("neg", [reg(d)]);
+        return;
+      }
+      this.emit("mov", [reg(d), this.operand(left)]);
+      this.emit(alu, [reg(d), kind === "mul" ? reg(this.inReg(right)) : this.operand(right)]);
+      return;
+    }
+    const shift = SHIFTS[kind];
+    if (shift) {
+      this.emit("mov", [reg(d), this.operand(left)]);
+      if (c !== undefined) {
+        if ((c & 31) !== 0) this.emit(shift, [reg(d), imm(c & 31)]);
+        return;
+      }
+      this.emit("mov", [reg(ECX), this.operand(right)]);
+      this.emit(shift, [reg(d), reg(ECX, 8)]);
+      return;
+    }
+    // Division: dividend in edx:eax, quotient in eax, remainder in edx.
+    const signed = kind === "divs" || kind === "rems";
+    const divisor = this.inReg(right);
+    this.emit("mov", [reg(EAX), this.operand(left)]);
+    if (signed) this.emit("cdq", [], { implicitUses: [EAX], implicitDefs: [EDX] });
+    else this.emit("mov", [reg(EDX), imm(0)]);
+    this.emit(signed ? "idiv" : "div", [reg(divisor)], { implicitUses: [EAX, EDX], implicitDefs: [EAX, EDX] });
+    this.emit("mov", [reg(d), reg(kind === "divs" || kind === "divu" ? EAX : EDX)]);
+  }
+
+  private multiplyByConstant(d: Reg, left: Value, c: number): void {
+    if (left.kind !== "temp") {
+      this.emit("mov", [reg(d), this.operand(left)]);
+      this.emit("imul", [reg(d), reg(d), imm(c)]);
+      return;
+    }
+    const a = this.v(left.temp);
+    const k = log2(c);
+    if (c === 0) this.emit("mov", [reg(d), imm(0)]);
+    else if (c === 1) this.emit("mov", [reg(d), reg(a)]);
+    else if (c === 2) this.emit("lea", [reg(d), { kind: "mem", base: a, index: a, scale: 1, disp: 0 }]);
+    else if (c === 4 || c === 8) this.emit("lea", [reg(d), { kind: "mem", index: a, scale: c, disp: 0 }]);
+    else if (c === 3 || c === 5 || c === 9) this.emit("lea", [reg(d), { kind: "mem", base: a, index: a, scale: (c - 1) as 2 | 4 | 8, disp: 0 }]);
+    else if (k > 0) {
+      this.emit("mov", [reg(d), reg(a)]);
+      this.emit("shl", [reg(d), imm(k)]);
+    } else this.emit("imul", [reg(d), reg(a), imm(c)]);
+  }
+
+  private divideByPowerOfTwo(d: Reg, kind: BinaryOp, left: Value, k: number): void {
+    if (kind === "divu") {
+      this.emit("mov", [reg(d), this.operand(left)]);
+      this.emit("shr", [reg(d), imm(k)]);
+    } else if (kind === "remu") {
+      this.emit("mov", [reg(d), this.operand(left)]);
+      this.emit("and", [reg(d), imm((2 ** k - 1) | 0)]);
+    } else {
+      // Signed: add 2^k - 1 to negative dividends so the shift truncates toward zero.
+      const x = this.inReg(left);
+      const bias = this.fresh();
+      this.emit("mov", [reg(bias), reg(x)]);
+      if (k > 1) this.emit("sar", [reg(bias), imm(31)]);
+      this.emit("shr", [reg(bias), imm(32 - k)]);
+      this.emit("add", [reg(bias), reg(x)]);
+      this.emit("sar", [reg(bias), imm(k)]);
+      this.emit("mov", [reg(d), reg(bias)]);
+    }
+  }
+
+  /** Emits cmp (or test) for `left cond right`; returns the condition code to test. */
+  private compare(cond: Condition, left: Value, right: Value): CondCode {
+    let cc = CONDITION_CODES[cond];
+    if (left.kind !== "temp" && right.kind === "temp") {
+      [left, right] = [right, left];
+      cc = SWAP[cc];
+    }
+    const l = this.inReg(left);
+    if (right.kind === "const" && right.value === 0 && (cc === "e" || cc === "ne")) this.emit("test", [reg(l), reg(l)]);
+    else this.emit("cmp", [reg(l), this.operand(right)]);
+    return cc;
+  }
+
+  private call(ins: Extract<Instr, { op: "call" }>): void {
+    const regArgs: Reg[] = [];
+    const regMoves: [Reg, Value][] = [];
+    ins.args.forEach((a, i) => {
+      const loc = argLocation(ins.conv, i);
+      if (loc.kind === "reg") {
+        regArgs.push(loc.reg);
+        regMoves.push([loc.reg, a]);
+      } else {
+        this.outgoingWords = Math.max(this.outgoingWords, loc.word + 1);
+        this.emit("mov", [frameWord("outgoing", loc.word), this.operand(a)]);
+      }
+    });
+    let target: MOperand;
+    if (ins.callee.kind === "symbol" && ins.callee.offset === 0) target = { kind: "symbol", name: ins.callee.name };
+    else target = reg(this.inReg(ins.callee));
+    for (const [r, a] of regMoves) this.emit("mov", [reg(r), this.operand(a)]);
+    this.emit("call", [target], { implicitUses: regArgs, implicitDefs: [...CALL_CLOBBERS] });
+    if (ins.dst !== undefined) this.emit("mov", [reg(this.v(ins.dst)), reg(EAX)]);
+  }
+
+  private intrinsic(ins: Extract<Instr, { op: "intrinsic" }>, folded: MemOperand | undefined): void {
+    const d = ins.dst === undefined ? undefined : this.v(ins.dst);
+    const arg = (i: number): Value => {
+      const a = ins.args[i];
+      if (!a) throw new Error(`intrinsic ${ins.name} needs argument ${i + 1}`);
+      return a;
+    };
+    const port = (): MOperand => {
+      const p = arg(0);
+      if (p.kind === "const" && p.value >= 0 && p.value < 256) return imm(p.value);
+      this.emit("mov", [reg(EDX), this.operand(p)]);
+      return reg(EDX, 16);
+    };
+    switch (ins.name) {
+      case "inb": case "inw": case "inl": {
+        const size: Size = ins.name === "inb" ? 8 : ins.name === "inw" ? 16 : 32;
+        this.emit("in", [reg(EAX, size), port()]);
+        if (d !== undefined) this.emit(size === 32 ? "mov" : "movzx", [reg(d), reg(EAX, size)]);
+        return;
+      }
+      case "outb": case "outw": case "outl": {
+        const size: Size = ins.name === "outb" ? 8 : ins.name === "outw" ? 16 : 32;
+        const p = port();
+        this.emit("mov", [reg(EAX), this.operand(arg(1))]);
+        this.emit("out", [p, reg(EAX, size)]);
+        return;
+      }
+      case "cli": case "sti": case "hlt": case "pause": case "nop": case "ud2": case "int3":
+        this.emit(ins.name, []);
+        return;
+      case "int": {
+        const n = arg(0);
+        if (n.kind !== "const") throw new Error("int needs a constant vector");
+        this.emit("int", [imm(n.value & 255)]);
+        return;
+      }
+      case "readCr0": case "readCr2": case "readCr3": case "readCr4": {
+        const cr = `cr${ins.name.slice(-1)}` as "cr0";
+        this.emit("mov", [reg(d ?? this.fresh()), { kind: "ctrl", reg: cr }]);
+        return;
+      }
+      case "writeCr0": case "writeCr3": case "writeCr4": {
+        const cr = `cr${ins.name.slice(-1)}` as "cr0";
+        this.emit("mov", [{ kind: "ctrl", reg: cr }, reg(this.inReg(arg(0)))]);
+        return;
+      }
+      case "lgdt": case "lidt": case "invlpg": {
+        const m = this.memory(arg(0), 0, undefined, folded);
+        this.emit(ins.name, [m]);
+        return;
+      }
+      case "readEflags":
+        this.emit("pushfd", []);
+        this.emit("pop", [reg(d ?? this.fresh())]);
+        return;
+    }
+  }
+
+  // ---- terminators ----
+
+  private terminator(t: Terminator): void {
+    switch (t.op) {
+      case "jump":
+        this.emit("jmp", [{ kind: "block", block: t.target }]);
+        return;
+      case "branch":
+        if (t.cond.kind !== "temp") {
+          const taken = t.cond.kind === "symbol" || t.cond.value !== 0;
+          this.emit("jmp", [{ kind: "block", block: taken ? t.ifTrue : t.ifFalse }]);
+          return;
+        }
+        this.emit("test", [reg(this.v(t.cond.temp)), reg(this.v(t.cond.temp))]);
+        this.emit("j", [{ kind: "block", block: t.ifTrue }], { cond: "ne" });
+        this.emit("jmp", [{ kind: "block", block: t.ifFalse }]);
+        return;
+      case "branchCompare": {
+        const cc = this.compare(t.cond, t.left, t.right);
+        this.emit("j", [{ kind: "block", block: t.ifTrue }], { cond: cc });
+        this.emit("jmp", [{ kind: "block", block: t.ifFalse }]);
+        return;
+      }
+      case "switch": {
+        const index = this.fresh();
+        this.emit("mov", [reg(index), this.operand(t.value)]);
+        if (t.low !== 0) this.emit("sub", [reg(index), imm(t.low)]);
+        this.emit("cmp", [reg(index), imm(t.targets.length)]);
+        this.emit("j", [{ kind: "block", block: t.otherwise }], { cond: "ae" });
+        const label = `${this.fn.name}.jt${this.jumpTables.length}`;
+        this.jumpTables.push({ label, targets: t.targets });
+        this.emit("jmp", [{ kind: "mem", size: 32, index, scale: 4, disp: 0, sym: label }]);
+        return;
+      }
+      case "return":
+        if (t.value) this.emit("mov", [reg(EAX), this.operand(t.value)]);
+        this.emit("ret", [], { implicitUses: this.fn.returnsValue && t.value ? [EAX] : [] });
+        return;
+      case "unreachable":
+        this.emit("ud2", []);
+        return;
+    }
+  }
+}
+
+export function selectInstructions(fn: IrFunction): MFunction {
+  return new Selector(fn).run();
+}

@@ -1,0 +1,78 @@
+// Peephole clean-up after register allocation and frame layout, with the final
+// block order known:
+//  - coalesced copies (`mov r, r`) disappear;
+//  - jumps to the next block disappear, and `jcc next; jmp other` becomes `jncc other`;
+//  - `mov d, s; add d, x` (and sub/shl by small constants) becomes one `lea`;
+//  - a store to a slot followed by a reload of the same register from it keeps only the store;
+//  - `mov r, 0` becomes `xor r, r` where no flags are live.
+
+import { NEGATE, type MFunction, type MInstr, type MOperand } from "./machine.js";
+
+const sameOperand = (a: MOperand, b: MOperand): boolean => JSON.stringify(a) === JSON.stringify(b);
+const isReg32 = (o: MOperand | undefined): o is Extract<MOperand, { kind: "reg" }> => o?.kind === "reg" && o.size === 32;
+
+function fuseLea(a: MInstr, b: MInstr): MInstr | undefined {
+  if (a.op !== "mov" || !isReg32(a.operands[0]) || !isReg32(a.operands[1])) return undefined;
+  const d = a.operands[0].reg;
+  const s = a.operands[1].reg;
+  const [b0, b1] = b.operands;
+  if (!isReg32(b0) || b0.reg !== d || b.operands.length !== 2 || !b1) return undefined;
+  const lea = (mem: Extract<MOperand, { kind: "mem" }>): MInstr => ({ op: "lea", operands: [b0, mem], pos: a.pos });
+  if (b.op === "add" && b1.kind === "imm") return lea({ kind: "mem", base: s, scale: 1, disp: b1.value, sym: b1.sym });
+  if (b.op === "sub" && b1.kind === "imm" && b1.sym === undefined) return lea({ kind: "mem", base: s, scale: 1, disp: -b1.value | 0 });
+  if (b.op === "add" && isReg32(b1) && b1.reg !== d) return lea({ kind: "mem", base: s, index: b1.reg, scale: 1, disp: 0 });
+  if (b.op === "shl" && b1.kind === "imm" && b1.sym === undefined && b1.value >= 1 && b1.value <= 3) {
+    return lea({ kind: "mem", index: s, scale: (1 << b1.value) as 2 | 4 | 8, disp: 0 });
+  }
+  return undefined;
+}
+
+const readsFlags = (ins: MInstr | undefined): boolean => ins !== undefined && (ins.op === "j" || ins.op === "set" || ins.op === "adc" || ins.op === "sbb");
+
+export function peephole(fn: MFunction): void {
+  fn.blocks.forEach((b, bi) => {
+    const next = fn.blocks[bi + 1]?.id;
+    let instrs = b.instrs.filter((ins) => !(ins.op === "mov" && isReg32(ins.operands[0]) && isReg32(ins.operands[1]) && ins.operands[0].reg === ins.operands[1].reg));
+    const out: MInstr[] = [];
+    for (let i = 0; i < instrs.length; i++) {
+      const ins = instrs[i]!;
+      const following = instrs[i + 1];
+      if (following) {
+        const lea = fuseLea(ins, following);
+        if (lea) {
+          out.push(lea);
+          i++;
+          continue;
+        }
+        // mov [m], r ; mov r, [m]  ->  mov [m], r
+        if (ins.op === "mov" && following.op === "mov" && ins.operands[0]?.kind === "mem" &&
+            sameOperand(ins.operands[0], following.operands[1]!) && sameOperand(ins.operands[1]!, following.operands[0]!)) {
+          out.push(ins);
+          i++;
+          continue;
+        }
+      }
+      if (ins.op === "mov" && isReg32(ins.operands[0]) && ins.operands[1]?.kind === "imm" && ins.operands[1].value === 0 &&
+          ins.operands[1].sym === undefined && !readsFlags(following)) {
+        out.push({ ...ins, op: "xor", operands: [ins.operands[0], ins.operands[0]] });
+        continue;
+      }
+      out.push(ins);
+    }
+    instrs = out;
+    // Branches: fall through to the next block where possible.
+    const last = instrs[instrs.length - 1];
+    const prev = instrs[instrs.length - 2];
+    const target = (ins: MInstr | undefined): number | undefined => {
+      const o = ins?.operands[0];
+      return o?.kind === "block" ? o.block : undefined;
+    };
+    if (last?.op === "jmp" && target(last) !== undefined) {
+      if (target(last) === next) instrs.pop();
+      else if (prev?.op === "j" && target(prev) === next) {
+        instrs.splice(instrs.length - 2, 2, { ...prev, cond: NEGATE[prev.cond!], operands: last.operands });
+      }
+    }
+    b.instrs = instrs;
+  });
+}

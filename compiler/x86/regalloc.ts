@@ -1,0 +1,110 @@
+// Register allocation by linear scan (Poletto & Sarkar) over the live intervals
+// of compiler/x86/liveness.ts, with
+//  - fixed-register constraints: a virtual register never gets a physical register
+//    whose fixed ranges (division, shifts by cl, port I/O, call arguments and
+//    clobbers, return value) overlap its interval, so values live across a call
+//    land in callee-saved registers;
+//  - register classes: setcc results and byte stores need al/cl/dl/bl;
+//  - copy coalescing by preference: a register takes the register of the value it
+//    was copied from (or to) when that one is free, so the copy becomes `mov r, r`
+//    and the peephole pass deletes it;
+//  - spilling: when no register is free, the interval that ends last is spilled to
+//    a stack slot (spill.ts rewrites its uses and definitions) and allocation runs
+//    again, until everything fits.
+
+import { computeLiveness, overlapsAny, type Interval, type Liveness } from "./liveness.js";
+import {
+  ALLOCATABLE, BYTE_REGS, CALLEE_SAVED, CALLER_SAVED, isVirtual, mapRegs,
+  type MFunction, type Reg,
+} from "./machine.js";
+import { insertSpillCode } from "./spill.js";
+
+interface ScanResult {
+  assignment: Map<Reg, Reg>;
+  spilled: Set<Reg>;
+}
+
+function linearScan(fn: MFunction, live: Liveness): ScanResult {
+  const assignment = new Map<Reg, Reg>();
+  const spilled = new Set<Reg>();
+  const partners = new Map<Reg, Reg[]>();
+  for (const [d, s] of live.copies) {
+    if (isVirtual(d)) (partners.get(d) ?? partners.set(d, []).get(d)!).push(s);
+    if (isVirtual(s)) (partners.get(s) ?? partners.set(s, []).get(s)!).push(d);
+  }
+  const calleeUsed = new Set<Reg>();
+  const order = [...live.intervals.values()].sort((a, b) => a.start - b.start || a.reg - b.reg);
+  let active: Interval[] = [];
+
+  const fitsFixed = (r: Reg, iv: Interval): boolean => !overlapsAny(live.fixed.get(r), iv.start, iv.end);
+
+  for (const cur of order) {
+    active = active.filter((a) => a.end >= cur.start);
+    const allowed = fn.byteClass.has(cur.reg) ? BYTE_REGS : ALLOCATABLE;
+    const busy = new Set(active.map((a) => assignment.get(a.reg)!));
+    const free = (r: Reg): boolean => allowed.includes(r) && !busy.has(r) && fitsFixed(r, cur);
+    let chosen: Reg | undefined;
+    for (const p of partners.get(cur.reg) ?? []) {
+      const r = isVirtual(p) ? assignment.get(p) : p;
+      if (r !== undefined && free(r)) {
+        chosen = r;
+        break;
+      }
+    }
+    if (chosen === undefined) {
+      const preference = [
+        ...CALLER_SAVED,
+        ...CALLEE_SAVED.filter((r) => calleeUsed.has(r)),
+        ...CALLEE_SAVED.filter((r) => !calleeUsed.has(r)),
+      ];
+      chosen = preference.find(free);
+    }
+    if (chosen === undefined) {
+      // Spill whichever of cur and the active intervals holding a usable register ends last.
+      let victim: Interval | undefined;
+      for (const a of active) {
+        const r = assignment.get(a.reg)!;
+        if (fn.unspillable.has(a.reg) || !allowed.includes(r) || !fitsFixed(r, cur)) continue;
+        if (!victim || a.end > victim.end) victim = a;
+      }
+      if (victim && (victim.end > cur.end || fn.unspillable.has(cur.reg))) {
+        chosen = assignment.get(victim.reg)!;
+        assignment.delete(victim.reg);
+        spilled.add(victim.reg);
+        active = active.filter((a) => a !== victim);
+      } else {
+        if (fn.unspillable.has(cur.reg)) throw new Error(`register allocation failed in ${fn.name}: no register for a reload`);
+        spilled.add(cur.reg);
+        continue;
+      }
+    }
+    assignment.set(cur.reg, chosen);
+    if (CALLEE_SAVED.includes(chosen)) calleeUsed.add(chosen);
+    active.push(cur);
+  }
+  return { assignment, spilled };
+}
+
+/** Replaces every virtual register of `fn` by a physical one, spilling as needed. */
+export function allocateRegisters(fn: MFunction): void {
+  for (let round = 0; ; round++) {
+    if (round > 50) throw new Error(`register allocation did not converge in ${fn.name}`);
+    const live = computeLiveness(fn);
+    const { assignment, spilled } = linearScan(fn, live);
+    if (spilled.size > 0) {
+      insertSpillCode(fn, spilled);
+      continue;
+    }
+    for (const b of fn.blocks) {
+      for (const ins of b.instrs) {
+        mapRegs(ins, (r) => {
+          if (!isVirtual(r)) return r;
+          const p = assignment.get(r);
+          if (p === undefined) throw new Error(`virtual register ${r} of ${fn.name} has no register`);
+          return p;
+        });
+      }
+    }
+    return;
+  }
+}
