@@ -37,6 +37,8 @@ declare function changetype<T>(addr: usize): T;
 declare function unchecked<T>(x: T): T;
 /** Class decorator: C layout, no header; instances are static (`new` at module level) or views (`changetype`). */
 declare function unmanaged(cls: unknown, ctx?: unknown): void;
+/** Class decorator, with @unmanaged: no padding between fields, alignment 1 (descriptor-table pointers, hardware records). */
+declare function packed(cls: unknown, ctx?: unknown): void;
 
 /** A fixed-length array in static storage; indexing is bounds-checked. */
 declare class StaticArray<T> {
