@@ -243,8 +243,11 @@ class Assembler {
     for (const st of this.statements) this.statement(st);
   }
 
-  private statement(st: Statement): void {
+  private statement(st: Statement, inTimes = false): void {
     if (st.kind !== "comment") this.loc = st.loc;
+    // `$` is the start of the line; in a times body, the start of the whole times line (as in NASM).
+    if (!inTimes && this.current >= 0) this.here = this.sections[this.current]!.size;
+    else if (!inTimes) this.here = 0;
     switch (st.kind) {
       case "label": {
         const sec = this.section();
@@ -312,7 +315,7 @@ class Assembler {
       case "times": {
         const count = this.constant(st.count, "the count of times");
         if (count < 0) this.error(`times count ${count} is negative`);
-        for (let i = 0; i < count; i++) this.statement(st.body);
+        for (let i = 0; i < count; i++) this.statement(st.body, true);
         this.loc = st.loc;
         return;
       }
@@ -339,7 +342,6 @@ class Assembler {
   private data(width: 1 | 2 | 4, items: DataItem[]): void {
     const sec = this.sections[this.section()]!;
     if (sec.type === SHT_NOBITS) this.error(`initialised data in the NOBITS section '${sec.name}' (use resb/resw/resd)`);
-    this.here = sec.size;
     for (const item of items) {
       if (item.kind === "string") {
         const padded = Math.ceil(item.bytes.length / width) * width;
@@ -374,7 +376,6 @@ class Assembler {
   private instruction(ins: Instruction): void {
     const secIndex = this.section();
     const sec = this.sections[secIndex]!;
-    this.here = sec.size;
     let enc = this.fixed.get(ins);
     if (!enc) {
       const constant = ins.operands.every(isConstantOperand);

@@ -214,6 +214,11 @@ function sbyte(v: Value): Value {
   return v.unknown ? v : { offset: (v.offset << 24) >> 24, seg: v.seg, unknown: false };
 }
 
+/** An immediate's size keyword must match the operation (or be `byte` where a sign-extended imm8 exists). */
+function checkImmSize(ctx: EncodeContext, o: Imm, size: number, byteAllowed: boolean): void {
+  if (o.size !== undefined && o.size !== size && !(byteAllowed && o.size === 8)) ctx.fail("mismatch in operand sizes");
+}
+
 function wantsByteImm(o: Imm, size: number): boolean {
   if (o.size === 8) return true;
   if (o.strict && o.size !== undefined) return false;
@@ -243,6 +248,7 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
       e.byte(alu * 8 + (size === 8 ? 2 : 3));
       e.modrm(a.r.num, b);
     } else if (isRm(a) && isImm(b)) {
+      checkImmSize(ctx, b, size, true);
       osize(e, size);
       if (size === 8) {
         if (isAcc(a)) e.byte(alu * 8 + 4);
@@ -339,6 +345,7 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
         e.byte(0x84 + w);
         e.modrm(a.r.num, b);
       } else if (isRm(a) && isImm(b)) {
+        checkImmSize(ctx, b, size, false);
         if (isAcc(a)) e.byte(0xa8 + w);
         else {
           e.byte(0xf6 + w);
@@ -420,6 +427,7 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
       const k = n === 2 ? b : c;
       if (n > 3 || !isRm(src) || !isImm(k)) invalid(ctx);
       operandSize(ctx, a, src);
+      checkImmSize(ctx, k, size, true);
       osize(e, size);
       if (wantsByteImm(k, size)) {
         e.byte(0x6b);
@@ -549,7 +557,7 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
         if (size === 8) invalid(ctx);
         osize(e, size);
         e.byte(0x0f);
-        e.byte(0x83 + (sub - 4) * 8);
+        e.byte(0xa3 + (sub - 4) * 8);
         e.modrm(b.r.num, a);
       } else if (isImm(b)) {
         const size = operandSize(ctx, a);
@@ -638,6 +646,7 @@ function encodeMov(e: Emitter, ctx: EncodeContext, ops: Op[]): void {
   }
   const size = operandSize(ctx, a!, b!);
   const w = size === 8 ? 0 : 1;
+  if (isImm(b)) checkImmSize(ctx, b, size, false);
   osize(e, size);
   if (isAcc(a) && isMoffs(b!)) {
     e.byte(0xa0 + w);

@@ -407,9 +407,11 @@ class LineParser {
       op.index = index.reg;
       op.scale = index.scale as 1 | 2 | 4 | 8;
     }
+    // Positive terms first, then the subtracted ones: [ecx-a+b] becomes b-a, which
+    // is a plain number when a and b are in the same section.
     let disp: Expr | undefined;
-    for (const r of rest) {
-      if (!disp) disp = r.negative ? (r.expr.kind === "num" ? { kind: "num", value: -r.expr.value } : { kind: "unary", op: "-", operand: r.expr }) : r.expr;
+    for (const r of [...rest.filter((t) => !t.negative), ...rest.filter((t) => t.negative)]) {
+      if (!disp) disp = r.negative ? (r.expr.kind === "num" ? { kind: "num", value: -r.expr.value } : { kind: "binary", op: "-", left: { kind: "num", value: 0 }, right: r.expr }) : r.expr;
       else disp = { kind: "binary", op: r.negative ? "-" : "+", left: disp, right: r.expr };
     }
     if (disp) op.disp = disp;

@@ -366,7 +366,6 @@ class Preprocessor {
   private expandSingleLine(text: string, line: SourceLine, active: Set<string> = new Set(), depth = 0): string {
     if (depth > 64) errorAt(line.origin, 1, "%define expansion nested too deeply");
     let out = "";
-    let changed = false;
     let i = 0;
     const n = text.length;
     while (i < n) {
@@ -389,26 +388,22 @@ class Preprocessor {
         const def = active.has(word) ? undefined : (this.defines.get(word) ?? this.idefines.get(word.toLowerCase()));
         if (def) {
           if (def.params === null) {
-            out += def.body;
+            out += this.expandSingleLine(def.body, line, new Set(active).add(word), depth + 1);
             i = j;
-            changed = true;
-            active = new Set(active).add(word);
             continue;
           }
           const call = /^\s*\(/.exec(text.slice(j));
           if (call) {
             const close = matchingParen(text, j + call[0].length - 1);
             if (close < 0) errorAt(line.origin, i + 1, `missing ')' in call of '${word}'`);
-            const args = splitArguments(text.slice(j + call[0].length, close), false, 0);
+            const args = splitArguments(text.slice(j + call[0].length, close), false, 0).map((a) => this.expandSingleLine(a, line, active, depth + 1));
             if (args.length !== def.params.length) errorAt(line.origin, i + 1, `'${word}' takes ${def.params.length} arguments, not ${args.length}`);
             let body = def.body;
             def.params.forEach((p, k) => {
               body = body.replace(new RegExp(`(?<![\\w.?@$#~])${escapeRegExp(p)}(?![\\w.?@$#~])`, "g"), () => args[k]!);
             });
-            out += body;
+            out += this.expandSingleLine(body, line, new Set(active).add(word), depth + 1);
             i = close + 1;
-            changed = true;
-            active = new Set(active).add(word);
             continue;
           }
         }
@@ -419,7 +414,7 @@ class Preprocessor {
       out += c;
       i++;
     }
-    return changed ? this.expandSingleLine(out, line, active, depth + 1) : out;
+    return out;
   }
 }
 

@@ -1,0 +1,310 @@
+// The generated differential corpus: every mnemonic the assembler accepts with
+// every operand form it accepts (registers of each size, immediates at the imm8 /
+// imm16 / imm32 boundaries, every addressing form, symbols and externs), jumps
+// around the short/near boundary, data directives and the preprocessor.
+// Each entry is one NASM source file; the test assembles it with nasm and with
+// ts386 and compares the objects.
+
+const R32 = ["eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi"];
+const R16 = ["ax", "cx", "dx", "bx", "sp", "bp", "si", "di"];
+const R8 = ["al", "cl", "dl", "bl", "ah", "ch", "dh", "bh"];
+const SIZE: Record<number, string> = { 8: "byte", 16: "word", 32: "dword" };
+
+const DISPS = ["0", "1", "-1", "4", "127", "128", "-128", "-129", "0x7fffffff", "-0x80000000", "0x80000000", "FWD_K", "BACK_K"];
+
+/** Memory operands (without a size keyword) covering every addressing form. */
+export function memoryForms(): string[] {
+  const out = ["[0x1234]", "[0]", "[data_a]", "[data_a+8]", "[ext_a]", "[ext_a+4]", "[ext_a-4]", "[FWD_K]", "[text_a]"];
+  for (const b of R32) {
+    out.push(`[${b}]`);
+    for (const d of DISPS) out.push(`[${b}+${d}]`);
+    out.push(`[${b}+data_a]`, `[${b}+ext_a+12]`, `[${b}-data_a+data_b]`);
+  }
+  for (const b of ["eax", "ebx", "esp", "ebp", "edi"]) {
+    for (const i of R32) {
+      if (i === "esp") continue;
+      for (const s of [1, 2, 4, 8]) {
+        out.push(`[${b}+${i}*${s}]`, `[${b}+${i}*${s}+4]`, `[${b}+${i}*${s}-200]`, `[${b}+${i}*${s}+data_a]`);
+      }
+    }
+  }
+  for (const i of R32) {
+    if (i === "esp") continue;
+    for (const s of [1, 2, 3, 4, 5, 8, 9]) out.push(`[${i}*${s}]`, `[${i}*${s}+16]`, `[${i}*${s}+data_a]`);
+  }
+  out.push("[ebx*1+ebp]", "[ebp+eax]", "[eax+ebp]", "[esp+eax]", "[eax+esp]", "[ecx+ecx]", "[4*edx+ebx]", "[edx*4+ebx+2*4]");
+  for (const seg of ["es", "cs", "ss", "ds", "fs", "gs"]) out.push(`[${seg}:eax]`, `[${seg}:0x10]`, `[${seg}:ebx+ecx*4+8]`, `[${seg}:ebp-4]`);
+  return out;
+}
+
+const IMM8 = ["0", "1", "-1", "127", "128", "-128", "255", "0x7f", "'a'", "FWD_K", "BACK_K"];
+const IMM16 = ["0", "1", "-1", "127", "128", "-128", "-129", "255", "256", "0x7fff", "0x8000", "0xffff", "-32768", "0xff80", "FWD_K"];
+const IMM32 = [
+  "0", "1", "-1", "127", "128", "-128", "-129", "255", "256", "0xffff", "0x10000", "0x7fffffff", "0x80000000",
+  "0xffffffff", "-0x80000000", "0xffffff80", "0xffffff7f", "FWD_K", "BACK_K", "FWD_K*2+BACK_K", "data_a", "data_a+4",
+  "ext_a", "ext_a+8", "text_a", "data_b-data_a", "'abcd'", "byte 5", "byte -3", "dword 5", "strict dword 5",
+  "strict byte 5", "word_end - $$",
+];
+
+function immFor(size: number): string[] {
+  return size === 8 ? IMM8 : size === 16 ? IMM16 : IMM32;
+}
+
+function regsFor(size: number): string[] {
+  return size === 8 ? R8 : size === 16 ? R16 : R32;
+}
+
+const HEADER = `BITS 32
+BACK_K equ 100
+extern ext_a, ext_b, ext_unused
+global text_a, data_a
+section .data
+data_a: dd 1
+data_b: dd 2
+section .text
+text_a:
+`;
+
+const FOOTER = `
+word_end:
+FWD_K equ 4
+`;
+
+/** ALU, test, mov, xchg and friends: register, memory and immediate operands of every size. */
+function twoOperandFile(): string {
+  const lines: string[] = [];
+  const mems = memoryForms();
+  const alu = ["add", "or", "adc", "sbb", "and", "sub", "xor", "cmp"];
+  for (const m of [...alu, "mov", "test", "xchg"]) {
+    for (const size of [8, 16, 32]) {
+      const regs = regsFor(size);
+      for (const a of regs) for (const b of regs) lines.push(`${m} ${a}, ${b}`);
+      const sampled = size === 32 ? mems : mems.filter((_, i) => i % 7 === 0);
+      for (const mem of sampled) {
+        lines.push(`${m} ${regs[0]}, ${SIZE[size]} ${mem}`, `${m} ${mem}, ${regs[3]}`, `${m} ${regs[6]}, ${mem}`);
+      }
+      if (m === "xchg") continue;
+      for (const imm of immFor(size)) {
+        if (size !== 32 && /byte|dword|data|ext|text|'abcd'|word_end/.test(imm)) continue;
+        if ((m === "mov" || m === "test") && /byte/.test(imm)) continue; // nasm: mismatch in operand sizes
+        for (const r of [regs[0], regs[1], regs[5]]) lines.push(`${m} ${r}, ${imm}`);
+        lines.push(`${m} ${SIZE[size]} [ebx+4], ${imm}`, `${m} ${SIZE[size]} [data_a], ${imm}`);
+      }
+    }
+  }
+  return HEADER + lines.join("\n") + FOOTER;
+}
+
+/** One-operand and special-form instructions. */
+function otherFile(): string {
+  const lines: string[] = [];
+  const mems = memoryForms().filter((_, i) => i % 5 === 0);
+  for (const m of ["inc", "dec", "neg", "not", "mul", "div", "idiv", "imul"]) {
+    for (const size of [8, 16, 32]) {
+      for (const r of regsFor(size)) lines.push(`${m} ${r}`);
+      for (const mem of mems) lines.push(`${m} ${SIZE[size]} ${mem}`);
+    }
+  }
+  for (const m of ["rol", "ror", "rcl", "rcr", "shl", "sal", "shr", "sar"]) {
+    for (const size of [8, 16, 32]) {
+      for (const r of regsFor(size)) lines.push(`${m} ${r}, 1`, `${m} ${r}, cl`, `${m} ${r}, 5`, `${m} ${r}, 31`, `${m} ${r}, FWD_K`);
+      for (const mem of mems.slice(0, 12)) lines.push(`${m} ${SIZE[size]} ${mem}, 1`, `${m} ${SIZE[size]} ${mem}, cl`, `${m} ${SIZE[size]} ${mem}, 3`);
+    }
+  }
+  for (const size of [16, 32]) {
+    const regs = regsFor(size);
+    for (const a of regs) {
+      for (const b of regs) lines.push(`imul ${a}, ${b}`, `imul ${a}, ${b}, 3`, `imul ${a}, ${b}, 300`, `imul ${a}, ${b}, -128`);
+      lines.push(`imul ${a}, 10`, `imul ${a}, 1000`, `imul ${a}, FWD_K`);
+      for (const mem of mems.slice(0, 20)) lines.push(`imul ${a}, ${SIZE[size]} ${mem}`, `imul ${a}, ${mem}, 7`, `imul ${a}, ${mem}, 0x1234`);
+    }
+  }
+  for (const [m, srcs] of [["movzx", [8, 16]], ["movsx", [8, 16]]] as const) {
+    for (const dst of [16, 32]) {
+      for (const src of srcs) {
+        if (src >= dst) continue;
+        for (const a of regsFor(dst)) for (const b of regsFor(src)) lines.push(`${m} ${a}, ${b}`);
+        for (const mem of mems) lines.push(`${m} ${regsFor(dst)[2]}, ${SIZE[src]} ${mem}`);
+      }
+    }
+  }
+  for (const r of [...R32, ...R16]) for (const mem of mems) lines.push(`lea ${r}, ${mem}`);
+  for (const r of [...R32, ...R16]) lines.push(`push ${r}`, `pop ${r}`);
+  for (const mem of mems) lines.push(`push dword ${mem}`, `pop dword ${mem}`, `push word ${mem}`, `pop word ${mem}`);
+  for (const imm of IMM32) if (!/byte|word_end/.test(imm)) lines.push(`push ${imm}`);
+  lines.push("push byte 5", "push byte -1", "push word 5", "push word 300", "push strict dword 5", "push dword 0x12345678");
+  for (const s of ["es", "cs", "ss", "ds", "fs", "gs"]) lines.push(`push ${s}`);
+  for (const s of ["es", "ss", "ds", "fs", "gs"]) lines.push(`pop ${s}`);
+  for (const s of ["es", "ss", "ds", "fs", "gs"]) {
+    lines.push(`mov ${s}, ax`, `mov ${s}, eax`, `mov ${s}, bx`, `mov ${s}, [ebx]`, `mov ${s}, word [data_a]`);
+  }
+  for (const s of ["es", "cs", "ss", "ds", "fs", "gs"]) lines.push(`mov ax, ${s}`, `mov edx, ${s}`, `mov [ebx+4], ${s}`, `mov word [data_a], ${s}`);
+  for (const c of ["cr0", "cr2", "cr3", "cr4"]) for (const r of R32) lines.push(`mov ${c}, ${r}`, `mov ${r}, ${c}`);
+  const cc = ["o", "no", "b", "c", "nae", "ae", "nb", "nc", "e", "z", "ne", "nz", "be", "na", "a", "nbe", "s", "ns", "p", "pe", "np", "po", "l", "nge", "ge", "nl", "le", "ng", "g", "nle"];
+  for (const c of cc) {
+    for (const r of R8) lines.push(`set${c} ${r}`);
+    lines.push(`set${c} byte [eax]`, `set${c} [ebx+4]`, `set${c} byte [data_a]`);
+    for (const r of R32) lines.push(`cmov${c} ${r}, ecx`);
+    lines.push(`cmov${c} eax, [ebx]`, `cmov${c} ax, bx`, `cmov${c} esi, [data_a]`);
+  }
+  for (const m of ["ret", "retn", "retf"]) lines.push(m, `${m} 0`, `${m} 4`, `${m} 0xffff`);
+  for (const n of ["0", "3", "0x10", "0x80", "255"]) lines.push(`int ${n}`);
+  for (const p of ["0", "0x20", "0x60", "0xff"]) lines.push(`in al, ${p}`, `in ax, ${p}`, `in eax, ${p}`, `out ${p}, al`, `out ${p}, ax`, `out ${p}, eax`);
+  lines.push("in al, dx", "in ax, dx", "in eax, dx", "out dx, al", "out dx, ax", "out dx, eax");
+  for (const mem of mems.slice(0, 30)) lines.push(`lgdt [${mem.slice(1, -1)}]`, `lidt ${mem}`, `sgdt ${mem}`, `sidt ${mem}`, `invlpg ${mem}`);
+  for (const r of ["ax", "bx"]) lines.push(`lldt ${r}`, `ltr ${r}`, `str ${r}`, `sldt ${r}`, `lmsw ${r}`, `smsw ${r}`);
+  lines.push("lldt [eax]", "ltr word [ebx+2]", "str [ecx]", "sldt [edx]", "smsw eax", "str eax", "sldt eax");
+  for (const r of R32) lines.push(`bswap ${r}`, `jmp ${r}`, `call ${r}`, `bsf ${r}, eax`, `bsr ${r}, [ebx]`);
+  for (const m of ["bt", "bts", "btr", "btc"]) lines.push(`${m} eax, ecx`, `${m} [ebx], edx`, `${m} ax, cx`, `${m} eax, 5`, `${m} dword [ebx], 31`, `${m} word [eax], 3`);
+  lines.push("shld eax, ebx, 4", "shld [ecx], edx, cl", "shrd eax, ebx, cl", "shrd ax, bx, 3", "xadd [eax], ecx", "xadd al, bl", "cmpxchg [ebx], edx", "lock cmpxchg [ebx], ecx", "lock xadd [eax], ax", "lock inc dword [eax]");
+  for (const mem of mems.slice(0, 30)) lines.push(`jmp ${mem}`, `call ${mem}`, `jmp dword ${mem}`, `call dword ${mem}`);
+  lines.push("jmp 0x08:text_a", "jmp 0x10:0x1000", "call 0x08:text_a", "jmp 8:word_end", "enter 16, 0", "enter 0x1000, 1", "leave");
+  const simple = ["nop", "hlt", "cli", "sti", "cld", "std", "clc", "stc", "cmc", "sahf", "lahf", "int3", "into", "ud2", "pause", "cdq", "cwd",
+    "cwde", "cbw", "pushad", "popad", "pusha", "popa", "pushaw", "popaw", "pushfd", "popfd", "pushf", "popf", "pushfw", "popfw", "iretd", "iret", "iretw",
+    "cpuid", "rdtsc", "rdmsr", "wrmsr", "wbinvd", "invd", "clts", "movsb", "movsw", "movsd", "stosb", "stosw", "stosd", "lodsb", "lodsw",
+    "lodsd", "scasb", "scasw", "scasd", "cmpsb", "cmpsw", "cmpsd", "insb", "insd", "outsb", "outsd", "xlatb", "salc", "int1", "icebp"];
+  lines.push(...simple);
+  for (const p of ["rep", "repe", "repz", "repne", "repnz"]) for (const s of ["movsb", "movsd", "movsw", "stosb", "stosd", "stosw", "lodsb", "cmpsb", "scasd"]) lines.push(`${p} ${s}`);
+  lines.push("o16 nop", "a16 nop", "lock add [eax], ebx", "lock or dword [fs:ebx], 1");
+  return HEADER + lines.join("\n") + FOOTER;
+}
+
+/** Jumps and calls: every condition, backward and forward around the short/near boundary, cascades. */
+function jumpFile(): string {
+  const lines: string[] = [];
+  const jcc = ["jo", "jno", "jb", "jc", "jnae", "jae", "jnb", "jnc", "je", "jz", "jne", "jnz", "jbe", "jna", "ja", "jnbe", "js", "jns", "jp", "jpe", "jnp", "jpo", "jl", "jnge", "jge", "jnl", "jle", "jng", "jg", "jnle"];
+  for (const m of ["jmp", ...jcc]) {
+    lines.push(`${m} text_a`, `${m} other_label`, `${m} ext_a`, `${m} ext_b+4`, `${m} near text_a`);
+  }
+  lines.push("call text_a", "call ext_a", "call other_label", "call ext_b+8", "call near text_a", "near_label:", "jmp short near_label", "je short near_label");
+  lines.push("loop near_label", "loope near_label", "loopne near_label", "loopz near_label", "loopnz near_label", "jecxz near_label");
+  for (const n of [120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131]) {
+    for (const m of ["jmp", "jne"]) {
+      lines.push(`back_${m}_${n}:`, `times ${n} nop`, `${m} back_${m}_${n}`);
+      lines.push(`${m} fwd_${m}_${n}`, `times ${n} nop`, `fwd_${m}_${n}:`);
+    }
+  }
+  // A cascade: each jump stays short only if the ones after it do.
+  for (let i = 0; i < 40; i++) lines.push(`jz cascade_end`, `times 3 nop`);
+  lines.push("times 2 nop", "cascade_end:");
+  for (let i = 0; i < 30; i++) lines.push(`jmp .l${i}`, `.l${i}: times ${i * 5} db 0x90`);
+  // Jumps across an align whose padding depends on their size.
+  lines.push("jmp after_align", "nop", "align 16", "after_align:", "jne back_jmp_120");
+  lines.push("section .text2 exec", "other_label:", "jmp text_a", "call text_a", "jmp other_label", "je ext_a", "section .text");
+  return HEADER + lines.join("\n") + FOOTER;
+}
+
+/** Data, sections, symbols, expressions and the preprocessor. */
+function dataFile(): string {
+  return `BITS 32
+%define TWICE(x) ((x)*2)
+%define GREETING "hello"
+%assign COUNT 3
+%macro save 1-2 eax
+  push %1
+  push %2
+%%inner:
+  jmp %%inner
+%endmacro
+%macro pad 1+
+  db %1
+%endmacro
+%imacro Zero 1
+  xor %1, %1
+%endmacro
+extern ext_a
+global g_func:function, g_data:data, g_const
+section .text
+g_func:
+  save ebx
+  save ecx, edx
+  ZERO esi
+  zero edi
+  mov eax, TWICE(21)
+  mov ebx, COUNT
+.local:
+  jmp .local
+%rep COUNT
+  inc eax
+%endrep
+%assign i 0
+%rep 5
+  mov byte [table + i], i
+%assign i i+1
+%endrep
+%if COUNT > 2
+  nop
+%elif COUNT > 1
+  hlt
+%else
+  int3
+%endif
+%ifdef UNDEFINED_THING
+  ud2
+%endif
+%ifndef UNDEFINED_THING
+  cld
+%endif
+  align 8
+  mov eax, end_data - g_data
+  mov eax, (1 << 4) | 3 & ~1
+  mov eax, 100 / 7 + 100 % 7 - (-7 // 2) + (-7 %% 2)
+  mov eax, 0x1f + 1fh + $1f + 0b101 + 101b + 17o + 17q + 0q17 + 0o17 + 1_000
+  mov eax, 'ab' + "c"
+  mov eax, (5 > 3) + (5 == 5) + (2 != 2) + (1 <= 2) + (3 >= 4) + (1 && 0) + (1 || 0) + !0
+  mov eax, ($ - $$)
+  mov eax, 0x7fffffff >> 28
+  mov eax, ext_a + 16
+  dd $, $$, g_func, ext_a, ext_a - 4
+  ret
+section .data
+g_data:
+  db 1, 2, 3, 'abc', "de", \`f\\n\\x41\\0\`, 0
+  dw 1, -1, 0xffff, 'ab', 'abc', g_data
+  dd 1, -1, 0xffffffff, 'abcd', 'abcde', g_func, g_data + 4, ext_a, 3 * 4
+  times 3 db 0xaa
+  times 2 dd $ - g_data
+  pad 1, 2, 3
+  db GREETING, 0
+  align 4
+  db 5
+  align 16, db 0
+  alignb 8
+  db 7
+g_const equ 42
+  dd g_const, end_data - g_data
+table: times 8 db 0
+end_data:
+section .rodata
+  db "read only", 0
+  times 10 - ($ - $$) db '.'
+section .bss
+  resb 3
+  resw 2
+  resd 5
+  alignb 16
+bss_a: resd 1
+section .multiboot progbits alloc noexec nowrite align=4
+  dd 0x1BADB002, 3, -(0x1BADB002 + 3)
+section .custom
+  db 1
+section .stack nobits alloc write align=32
+  resb 64
+section .text
+  call ext_a
+`;
+}
+
+export interface CorpusFile {
+  name: string;
+  text: string;
+}
+
+export function corpus(): CorpusFile[] {
+  return [
+    { name: "two-operand.asm", text: twoOperandFile() },
+    { name: "other.asm", text: otherFile() },
+    { name: "jumps.asm", text: jumpFile() },
+    { name: "data.asm", text: dataFile() },
+  ];
+}
