@@ -78,7 +78,7 @@ export function vga_putc(c: u8): void {
     }
   } else if (c == 9) {
     // Tab: to the next multiple of 8 columns.
-    column = (column + 8) & ~7;
+    column = (column / 8 + 1) * 8;
     if (column >= VGA_COLUMNS) new_line();
   } else {
     store<u16>(cell_address(row, column), u16(VGA_ATTRIBUTE | c));
