@@ -2,8 +2,10 @@
 import type { Command } from "./command.js";
 import { asmCommand } from "./asm.js";
 import { linkCommand } from "./link.js";
+import { isoCommand } from "./iso.js";
 
 export const commands: Record<string, Command> = {
   asm: asmCommand,
   link: linkCommand,
+  iso: isoCommand,
 };

@@ -1,0 +1,85 @@
+// The library entry of the ISO writer: a kernel and a grub.cfg in, a bootable hybrid
+// image out. `makeIsoImage` is the in-memory stage (bytes to bytes); `buildIso` reads
+// the files, checks them, and writes the image atomically (a failed build leaves no
+// image behind, not even an old one that would look current).
+
+import * as fs from "node:fs";
+import { DiagnosticError, fail } from "../common/diagnostics.js";
+import { removeIfExists, writeFileAtomic } from "../common/files.js";
+import { sourceDateEpoch } from "./dates.js";
+import { defaultGrubConfig, GRUB_CFG_PATH, KERNEL_PATH } from "./grub-config.js";
+import { grubBootFiles, type GrubBootFiles, type GrubOptions } from "./grub-core-image.js";
+import { checkMultibootKernel } from "./multiboot-header.js";
+import { writeIsoImage } from "./write-iso.js";
+
+export const DEFAULT_VOLUME_ID = "TS386";
+/** 512-byte sectors the BIOS loads from the El Torito image: GRUB's 2 KiB cdboot.img. */
+const LOAD_SECTORS = 4;
+
+export interface IsoContents {
+  kernel: Uint8Array;
+  grubCfg: Uint8Array;
+  grub: Pick<GrubBootFiles, "coreImage" | "bootHybrid">;
+  /** Seconds since 1970 for every date in the image. */
+  epoch: number;
+  volumeId?: string;
+}
+
+/** The image bytes: kernel at /boot/kernel.elf, grub.cfg at /boot/grub/grub.cfg, GRUB hidden. */
+export function makeIsoImage(c: IsoContents): Uint8Array {
+  return writeIsoImage({
+    volumeId: c.volumeId ?? DEFAULT_VOLUME_ID,
+    files: [
+      { path: KERNEL_PATH, data: c.kernel },
+      { path: GRUB_CFG_PATH, data: c.grubCfg },
+    ],
+    epoch: c.epoch,
+    boot: { image: c.grub.coreImage, loadSectors: LOAD_SECTORS, bootInfoTable: true, grub2BootInfo: true },
+    hybridMbr: c.grub.bootHybrid,
+  });
+}
+
+export interface BuildIsoOptions extends GrubOptions {
+  kernel: string;
+  output: string;
+  /** A grub.cfg to use instead of the default one. */
+  grubCfg?: string;
+  /** Defaults to SOURCE_DATE_EPOCH, or 0 when it is not set. */
+  epoch?: number;
+  volumeId?: string;
+}
+
+export interface BuildIsoResult {
+  size: number;
+  coreImageCacheHit: boolean;
+  coreImagePath: string;
+}
+
+function readInput(file: string, what: string): Uint8Array {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    fail(`cannot read ${what} '${file}': no such file`, undefined, { origin: "iso" });
+  }
+  if (!stat.isFile()) fail(`${what} '${file}' is not a regular file`, undefined, { origin: "iso" });
+  return new Uint8Array(fs.readFileSync(file));
+}
+
+export function buildIso(opts: BuildIsoOptions): BuildIsoResult {
+  try {
+    const kernel = readInput(opts.kernel, "kernel");
+    checkMultibootKernel(kernel, opts.kernel);
+    const grubCfg = opts.grubCfg !== undefined
+      ? readInput(opts.grubCfg, "GRUB configuration")
+      : new Uint8Array(Buffer.from(defaultGrubConfig(), "utf8"));
+    const epoch = opts.epoch ?? sourceDateEpoch();
+    const grub = grubBootFiles(opts);
+    const image = makeIsoImage({ kernel, grubCfg, grub, epoch, volumeId: opts.volumeId });
+    writeFileAtomic(opts.output, image);
+    return { size: image.length, coreImageCacheHit: grub.cacheHit, coreImagePath: grub.cachePath };
+  } catch (e) {
+    if (e instanceof DiagnosticError) removeIfExists(opts.output);
+    throw e;
+  }
+}
