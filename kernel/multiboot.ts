@@ -14,19 +14,19 @@ export const MULTIBOOT_MEMORY_AVAILABLE: u32 = 1;
 
 @unmanaged
 export class MultibootInfo {
-  flags!: u32;
-  mem_lower!: u32; // KiB below 1 MiB
-  mem_upper!: u32; // KiB above 1 MiB, up to the first hole
-  boot_device!: u32;
-  cmdline!: u32;
-  mods_count!: u32;
-  mods_addr!: u32;
-  syms0!: u32;
-  syms1!: u32;
-  syms2!: u32;
-  syms3!: u32;
-  mmap_length!: u32; // bytes of memory map
-  mmap_addr!: u32; // physical address of the first entry
+  flags: u32;
+  mem_lower: u32; // KiB below 1 MiB
+  mem_upper: u32; // KiB above 1 MiB, up to the first hole
+  boot_device: u32;
+  cmdline: u32;
+  mods_count: u32;
+  mods_addr: u32;
+  syms0: u32;
+  syms1: u32;
+  syms2: u32;
+  syms3: u32;
+  mmap_length: u32; // bytes of memory map
+  mmap_addr: u32; // physical address of the first entry
 }
 
 /**
@@ -35,10 +35,10 @@ export class MultibootInfo {
  */
 @unmanaged
 export class MultibootMmapEntry {
-  size!: u32;
-  base_low!: u32;
-  base_high!: u32;
-  length_low!: u32;
-  length_high!: u32;
-  type!: u32; // 1 = available RAM; anything else is reserved
+  size: u32;
+  base_low: u32;
+  base_high: u32;
+  length_low: u32;
+  length_high: u32;
+  type: u32; // 1 = available RAM; anything else is reserved
 }
