@@ -10,7 +10,17 @@ import type { PlanItem } from "./place-sections.js";
 import type { Resolution } from "./resolve.js";
 import type { Assignment } from "./script/ast.js";
 import { alignTo, evaluate, type Relative, type Scope, type Value } from "./script/evaluate.js";
-import type { GlobalSymbol, OutputSection } from "./types.js";
+import { mapMergedOffset } from "./merge-sections.js";
+import type { GlobalSymbol, InputSection, OutputSection } from "./types.js";
+
+/** The address of `offset` in a placed input section (mapped if the section was merged). */
+export function addressIn(input: InputSection, offset: number): number {
+  if (input.merged) {
+    const m = mapMergedOffset(input, offset);
+    return (m.section.output!.address + m.section.offset + m.offset) >>> 0;
+  }
+  return (input.output!.address + input.offset + offset) >>> 0;
+}
 
 export interface ScriptSymbol {
   value: number;
@@ -43,7 +53,7 @@ export function objectSymbolAddress(objects: ObjectFile[], resolution: Resolutio
   if (sym.section.kind !== "section") return undefined;
   const input = resolution.inputs[def.file]![sym.section.index];
   if (!input || !input.output) return undefined;
-  return { value: (input.output.address + input.offset + sym.value) >>> 0, section: input.output };
+  return { value: addressIn(input, sym.value), section: input.output };
 }
 
 export function layOut(objects: ObjectFile[], resolution: Resolution, plan: PlanItem[], headerSize: number): Layout {

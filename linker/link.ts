@@ -4,9 +4,10 @@
 //   → apply relocations → group segments, assign file offsets → write ELF.
 
 import { fail } from "../common/diagnostics.js";
-import { SHF_ALLOC, SHF_EXECINSTR, type ObjectFile } from "../elf/types.js";
+import type { ObjectFile } from "../elf/types.js";
 import { defaultScript } from "./default-scripts.js";
 import { layOut, objectSymbolAddress, type Layout } from "./layout.js";
+import { mergeSections } from "./merge-sections.js";
 import { placeSections } from "./place-sections.js";
 import { applyRelocations } from "./relocate.js";
 import { resolveSymbols, type Resolution } from "./resolve.js";
@@ -24,6 +25,7 @@ export function link(objects: ObjectFile[], options: LinkOptions): LinkResult {
   const script = parseScript(source.text, source.fileName);
   const resolution = resolveSymbols(objects);
   const plan = placeSections(objects, resolution, script);
+  mergeSections(resolution.inputs.flat().filter((s) => s !== null));
   const stackHeader = options.target === "linux";
 
   // SIZEOF_HEADERS depends on the number of segments, which depends on the
@@ -68,8 +70,9 @@ export function link(objects: ObjectFile[], options: LinkOptions): LinkResult {
 
 /**
  * The entry point: the --entry option, else the script's ENTRY() (either must
- * exist), else `_start` if defined, else the start of .text (or the first code
- * section), as GNU ld does.
+ * exist). Otherwise GNU ld's fallback for a -T script without ENTRY: the symbol
+ * `start`, else the start of .text, else 0; the built-in layouts try `_start`
+ * before that.
  */
 function entryAddress(objects: ObjectFile[], resolution: Resolution, layout: Layout, script: Script, options: LinkOptions): number {
   const named = options.entry ?? script.entry?.symbol;
@@ -87,8 +90,7 @@ function entryAddress(objects: ObjectFile[], resolution: Resolution, layout: Lay
     }
     return v;
   }
-  const start = lookup("_start");
+  const start = (options.script === undefined ? lookup("_start") : undefined) ?? lookup("start");
   if (start !== undefined) return start;
-  const code = layout.sections.find((s) => s.name === ".text") ?? layout.sections.find((s) => (s.flags & SHF_ALLOC) && (s.flags & SHF_EXECINSTR));
-  return code ? code.address : 0;
+  return layout.sections.find((s) => s.name === ".text")?.address ?? 0;
 }

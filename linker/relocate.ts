@@ -10,7 +10,7 @@ import {
   R_386_16, R_386_32, R_386_8, R_386_NONE, R_386_PC16, R_386_PC32, R_386_PC8, R_386_PLT32, SHF_ALLOC,
   SHF_EXECINSTR, SHT_NOBITS, type ObjectFile, type ObjectSymbol,
 } from "../elf/types.js";
-import { objectSymbolAddress, type Layout } from "./layout.js";
+import { addressIn, objectSymbolAddress, type Layout } from "./layout.js";
 import type { Resolution } from "./resolve.js";
 import type { InputSection, OutputSection } from "./types.js";
 
@@ -114,7 +114,14 @@ export function applyRelocations(objects: ObjectFile[], resolution: Resolution, 
         const at = input.offset + r.offset;
         const addend = r.addend ?? readAddend(view, at, kind.width);
         const place = (out.address + at) >>> 0;
-        const value = (target.value + addend - (kind.pcRelative ? place : 0)) >>> 0;
+        let symbolPlusAddend = target.value + addend;
+        if (sym.type === "section" && target.input?.merged) {
+          // A section symbol + addend into a merged section names the entry at that
+          // offset (for PC-relative types, the offset after the field), as in ld.
+          const adjust = kind.pcRelative ? kind.width : 0;
+          symbolPlusAddend = addressIn(target.input, sym.value + addend + adjust) - adjust;
+        }
+        const value = (symbolPlusAddend - (kind.pcRelative ? place : 0)) >>> 0;
         if (!fits(value, kind.width, kind.overflow)) {
           bag.error(`relocation truncated to fit: ${relocationName(r.type)} against '${sym.name}' (value 0x${value.toString(16)}) at ${describePlace(obj, input, r.offset)}`, undefined, { origin: "linker" });
           continue;
@@ -133,7 +140,7 @@ export function applyRelocations(objects: ObjectFile[], resolution: Resolution, 
   }
   bag.throwIfErrors();
 
-  type Target = { kind: "address"; value: number } | { kind: "undefined" } | { kind: "discarded"; section: string };
+  type Target = { kind: "address"; value: number; input?: InputSection } | { kind: "undefined" } | { kind: "discarded"; section: string };
 
   function symbolAddress(obj: ObjectFile, file: number, sym: ObjectSymbol): Target {
     if (sym.binding === "local") {
@@ -143,7 +150,7 @@ export function applyRelocations(objects: ObjectFile[], resolution: Resolution, 
       if (!input || input.output === null || input.output === undefined) {
         return { kind: "discarded", section: `${obj.name}(${obj.sections[sym.section.index]!.name})` };
       }
-      return { kind: "address", value: (input.output.address + input.offset + sym.value) >>> 0 };
+      return { kind: "address", value: addressIn(input, sym.value), input };
     }
     const scripted = layout.scriptSymbols.get(sym.name);
     if (scripted) return { kind: "address", value: scripted.value };
@@ -168,14 +175,29 @@ function readAddend(view: DataView, at: number, width: number): number {
   return view.getInt8(at);
 }
 
-/** Copies each input section's bytes to its place in the output section. */
+/**
+ * Copies each input section's bytes to its place in the output section. Gaps
+ * (alignment padding, `. = ...`) are zero, or in code sections the NOPs GNU ld
+ * uses for i386 (bfd_arch_i386_short_nop_fill: `66 90` pairs, then one `90`).
+ */
 function fillSection(out: OutputSection): void {
   if (out.type === SHT_NOBITS) {
     out.data = new Uint8Array(0);
     return;
   }
   out.data = new Uint8Array(out.size);
-  for (const input of out.inputs) {
-    if (input.type !== SHT_NOBITS && input.size > 0) out.data.set(input.data.subarray(0, input.size), input.offset);
+  const code = (out.flags & SHF_EXECINSTR) !== 0;
+  let covered = 0;
+  const pad = (from: number, to: number) => {
+    if (!code) return;
+    const pairs = Math.floor((to - from) / 2) * 2;
+    for (let k = 0; k < to - from; k++) out.data[from + k] = k < pairs && k % 2 === 0 ? 0x66 : 0x90;
+  };
+  const placed = [...out.inputs].filter((s) => s.size > 0).sort((a, b) => a.offset - b.offset);
+  for (const input of placed) {
+    pad(covered, input.offset);
+    if (input.type !== SHT_NOBITS) out.data.set(input.data.subarray(0, input.size), input.offset);
+    covered = Math.max(covered, input.offset + input.size);
   }
+  pad(covered, out.size);
 }

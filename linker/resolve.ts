@@ -73,7 +73,7 @@ export function resolveSymbols(objects: ObjectFile[]): Resolution {
         }
         if (g.definition?.kind === "common") {
           g.weak = false;
-          g.type = STT_OBJECT;
+          g.type = symbolTypeCode(objects[g.definition.file]!.symbols[g.definition.symbol]!);
           g.size = g.definition.size;
         }
         return;

@@ -2,9 +2,9 @@
 // its file offset. The grouping follows GNU ld (bfd/elf.c
 // _bfd_elf_map_sections_to_segments, with -z separate-code as Linux builds of ld
 // default to): a new segment starts when the next section would leave a whole
-// page unused, when it has contents after a NOBITS section, when it is writable
-// after read-only sections on another page, or when it switches between code and
-// data. In the file each segment starts at an offset congruent to its address
+// page unused, when it has contents after a NOBITS section, or when it is
+// writable after read-only sections, or switches between code and data, on
+// another page than the previous section's end. In the file each segment starts at an offset congruent to its address
 // modulo the page size, so loaders can map it directly.
 
 import { PF_R, PF_W, PF_X, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS } from "../elf/types.js";
@@ -30,7 +30,7 @@ export function groupSegments(sections: OutputSection[]): LoadSegment[] {
       if (alignUp(lastEnd, PAGE_SIZE) < alignUp(s.address, PAGE_SIZE)) startNew = true;
       else if (last.type === SHT_NOBITS && s.type !== SHT_NOBITS) startNew = true;
       else if (!writable && (s.flags & SHF_WRITE) && pageDown(lastEnd - 1) !== pageDown(s.address)) startNew = true;
-      else if (executable !== ((s.flags & SHF_EXECINSTR) !== 0)) startNew = true;
+      else if (executable !== ((s.flags & SHF_EXECINSTR) !== 0) && pageDown(lastEnd - 1) !== pageDown(s.address)) startNew = true;
     }
     if (startNew) {
       seg = { address: s.address, fileOffset: 0, fileSize: 0, memorySize: 0, flags: PF_R, sections: [], includesHeaders: false };

@@ -3,11 +3,11 @@
 // sections so `nm` shows T/D/B/R and gdb and addr2line find functions.
 
 import {
-  SHN_ABS, SHN_UNDEF, STB_GLOBAL, STB_LOCAL, STB_WEAK, STT_FILE, STT_FUNC, STT_NOTYPE, STT_OBJECT,
+  SHN_ABS, SHN_UNDEF, STB_GLOBAL, STB_LOCAL, STB_WEAK, STT_FILE, STT_NOTYPE,
   type ObjectFile,
 } from "../elf/types.js";
 import type { Layout } from "./layout.js";
-import { objectSymbolAddress } from "./layout.js";
+import { addressIn, objectSymbolAddress } from "./layout.js";
 import { symbolTypeCode, type Resolution } from "./resolve.js";
 import type { OutputSection } from "./types.js";
 
@@ -50,7 +50,7 @@ export function buildSymbolTable(objects: ObjectFile[], resolution: Resolution, 
         const input = resolution.inputs[file]![sym.section.index];
         if (!input || !input.output) continue; // in a discarded section
         locals.push({
-          name: sym.name, value: (input.output.address + input.offset + sym.value) >>> 0, size: sym.size,
+          name: sym.name, value: addressIn(input, sym.value), size: sym.size,
           binding: STB_LOCAL, type: symbolTypeCode(sym), shndx: input.output.headerIndex,
         });
       }
@@ -60,17 +60,15 @@ export function buildSymbolTable(objects: ObjectFile[], resolution: Resolution, 
   for (const g of resolution.globals.values()) {
     if (layout.scriptSymbols.has(g.name)) continue; // the script's assignment wins
     const def = g.definition;
-    if (!def) {
-      // Only weak references can be left undefined here (strong ones failed earlier).
-      globals.push({ name: g.name, value: 0, size: 0, binding: STB_WEAK, type: STT_NOTYPE, shndx: SHN_UNDEF });
-      continue;
-    }
+    // Only weak references are left undefined here (strong ones failed earlier);
+    // they resolved to 0 and, as in GNU ld's static links, are not listed.
+    if (!def) continue;
     const addr = objectSymbolAddress(objects, resolution, g);
     if (!addr) continue; // defined in a discarded section and not referenced
     addresses.set(g.name, addr.value);
     globals.push({
       name: g.name, value: addr.value, size: g.size, binding: g.weak ? STB_WEAK : STB_GLOBAL,
-      type: def.kind === "common" ? STT_OBJECT : g.type === STT_FUNC || g.type === STT_OBJECT ? g.type : STT_NOTYPE,
+      type: g.type,
       shndx: indexOf(addr.section),
     });
   }

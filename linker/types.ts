@@ -3,6 +3,7 @@
 
 import type { SourceLocation } from "../common/diagnostics.js";
 import type { ObjectFile, ObjectSection } from "../elf/types.js";
+import type { MergeMap } from "./merge-sections.js";
 
 export type Target = "kernel" | "linux";
 
@@ -33,6 +34,8 @@ export interface InputSection {
   output?: OutputSection | null;
   /** Offset inside the output section. */
   offset: number;
+  /** For a merged SHF_MERGE section: where its original entries went. */
+  merged?: MergeMap;
 }
 
 export interface OutputSection {

@@ -1,0 +1,173 @@
+// Differential tests: the same objects (nasm, GNU as, gcc -m32 -c) and the same
+// script given to GNU ld and to ts386 link must give the same section addresses
+// and sizes, symbol values, entry point, program segments and loaded bytes.
+
+import { expect } from "chai";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { KERNEL_SCRIPT } from "../../linker/default-scripts.js";
+import { repoRoot, requireTool, tmpDir, ts386 } from "../tools.js";
+import { fixtures, gas, gcc, gnuLd, nasm, nasmText } from "./build-objects.js";
+import { diffImages, memoryImage, readExecutable, type Executable } from "./elf-image.js";
+
+const ORACLES = ["nasm", "i686-linux-gnu-ld", "i686-linux-gnu-as", "i686-linux-gnu-gcc"];
+const NOT_COMPARED = new Set(["", ".symtab", ".strtab", ".shstrtab"]);
+
+const hex = (n: number) => "0x" + n.toString(16);
+
+/** Links with both linkers and compares everything a loader, nm or gdb would see. */
+async function compareLinks(dir: string, objects: string[], script: string | undefined, target: "kernel" | "linux" = "kernel"): Promise<{ ours: Executable; theirs: Executable }> {
+  const theirsPath = gnuLd(objects, path.join(dir, "gnu.elf"), script);
+  const oursPath = path.join(dir, "ts386.elf");
+  const r = await ts386(["link", ...objects, "-o", oursPath, "--target", target, ...(script ? ["-T", script] : [])]);
+  expect(r.stderr, "ts386 link diagnostics").to.equal("");
+  expect(r.status).to.equal(0);
+  const oursBytes = new Uint8Array(fs.readFileSync(oursPath));
+  const theirsBytes = new Uint8Array(fs.readFileSync(theirsPath));
+  const ours = readExecutable(oursBytes);
+  const theirs = readExecutable(theirsBytes);
+
+  expect(ours.type, "e_type").to.equal(2);
+  expect(hex(ours.entry), "entry point").to.equal(hex(theirs.entry));
+  const layout = (e: Executable) => e.sections.filter((s) => !NOT_COMPARED.has(s.name))
+    .map((s) => `${s.name} type=${s.type} flags=${hex(s.flags & 7)} addr=${hex(s.address)} size=${hex(s.size)}`);
+  expect(layout(ours), "output sections").to.deep.equal(layout(theirs));
+  const loads = (e: Executable) => e.segments.filter((p) => p.type === 1)
+    .map((p) => `LOAD vaddr=${hex(p.vaddr)} paddr=${hex(p.paddr)} filesz=${hex(p.filesz)} memsz=${hex(p.memsz)} flags=${p.flags} off%page=${hex(p.offset % 0x1000)}`);
+  expect(loads(ours), "PT_LOAD segments").to.deep.equal(loads(theirs));
+  for (const p of ours.segments) expect(p.offset % 0x1000, "file offset congruent to vaddr").to.equal(p.vaddr % 0x1000);
+
+  const symbols = (e: Executable) => e.symbols.map((s) => `${s.name} ${hex(s.value)} size=${s.size} bind=${s.bind} type=${s.type} in ${s.section}`).sort();
+  expect(symbols(ours), "symbol table").to.deep.equal(symbols(theirs));
+
+  // Non-loaded sections (debug info) must carry the same relocated bytes.
+  for (const s of theirs.sections) {
+    if (NOT_COMPARED.has(s.name) || s.flags & 2) continue;
+    const mine = ours.sections.find((x) => x.name === s.name)!;
+    expect(Buffer.from(mine.data).equals(Buffer.from(s.data)), `contents of ${s.name}`).to.equal(true);
+  }
+
+  // The loaded bytes, compared as memory. With SIZEOF_HEADERS the ELF headers are
+  // loaded too; they describe the file (offsets), so those bytes are left out.
+  const image = (e: Executable, b: Uint8Array) => {
+    const m = memoryImage(e, b);
+    const first = e.sections.filter((s) => s.flags & 2).reduce((lo, s) => Math.min(lo, s.address), Infinity);
+    for (const a of [...m.keys()]) if (a < first) m.delete(a);
+    return m;
+  };
+  const mine = image(ours, oursBytes);
+  const gnu = image(theirs, theirsBytes);
+  expect(diffImages(mine, gnu), "loaded bytes (first differences)").to.deep.equal([]);
+  expect(mine.size).to.be.greaterThan(0);
+  return { ours, theirs };
+}
+
+describe("linker: differential against GNU ld", function () {
+  let dir: string;
+  let objects: string[];
+  let standalone: string[]; // objects that need no script-defined symbols
+
+
+  before(function () {
+    requireTool(this, ...ORACLES);
+    dir = tmpDir("ts386-link-diff-");
+    objects = [
+      nasm(path.join(fixtures, "boot.asm"), path.join(dir, "boot.o"), ["-g", "-F", "dwarf"]),
+      gas(path.join(fixtures, "gas.s"), path.join(dir, "gas.o")),
+      gcc(path.join(fixtures, "kmain.c"), path.join(dir, "kmain.o"), ["-fcommon"]),
+      gcc(path.join(fixtures, "util.c"), path.join(dir, "util.o"), ["-fcommon"]),
+    ];
+    const start = nasmText(dir, "start", `
+section .multiboot
+    dd 0x1BADB002, 0, -0x1BADB002
+section .text
+global _start
+extern serial_puts, gas_sum
+_start:
+    push 1
+    call gas_sum
+    call serial_puts
+    jmp $
+`);
+    standalone = [start, objects[1]!, objects[3]!];
+  });
+
+  it("kernel script: ALIGN(4K), KEEP, wildcards, COMMON, PROVIDE, /DISCARD/, weak, narrow relocations, debug info", async function () {
+    const { ours } = await compareLinks(dir, objects, path.join(fixtures, "kernel.ld"));
+    const names = ours.sections.map((s) => s.name);
+    expect(names).to.include.members([".multiboot", ".text", ".rodata", ".data", ".bss", ".debug_info", ".debug_line"]);
+    expect(names).not.to.include(".discard_me");
+    const sym = (n: string) => ours.symbols.find((s) => s.name === n);
+    expect(sym("kernel_size"), "PROVIDE of a referenced symbol").to.not.equal(undefined);
+    expect(sym("never_used"), "PROVIDE of an unreferenced symbol").to.equal(undefined);
+    expect(ours.symbols.filter((s) => s.name === "calls"), "each object's local 'calls'").to.have.length(2);
+  });
+
+  it("orphan sections land where GNU ld puts them", async function () {
+    const orphan = nasmText(dir, "orphans", `
+section .text
+global orphan_code
+orphan_code: ret
+section .text.hot progbits alloc exec nowrite align=16
+hot: ret
+section .rodata.consts progbits alloc noexec nowrite align=8
+consts: dd hot, consts
+section .mydata progbits alloc noexec write align=4
+mydata: dd 1
+section .mybss nobits alloc noexec write align=32
+mybss: resb 40
+section .notes_nonalloc progbits noalloc
+db "not loaded", 0
+dd mydata
+`);
+    const script = path.join(dir, "orphans.ld");
+    fs.writeFileSync(script, `ENTRY(_start)
+SECTIONS {
+  . = 0x200000;
+  .text : { *(.text) }
+  . = ALIGN(4K);
+  .data : { *(.data) }
+  end_of_data = .;
+  .bss : { *(.bss) *(COMMON) }
+  /DISCARD/ : { *(.eh_frame) *(.note*) }
+}
+`);
+    await compareLinks(dir, [...standalone, orphan], script);
+  });
+
+  it("the built-in kernel layout (no -T) matches GNU ld given the same script text", async function () {
+    const script = path.join(dir, "builtin-kernel.ld");
+    fs.writeFileSync(script, KERNEL_SCRIPT);
+    const theirs = gnuLd(standalone, path.join(dir, "gnu-default.elf"), script);
+    const oursPath = path.join(dir, "ts386-default.elf");
+    expect((await ts386(["link", ...standalone, "-o", oursPath])).status).to.equal(0);
+    const a = readExecutable(new Uint8Array(fs.readFileSync(oursPath)));
+    const b = readExecutable(new Uint8Array(fs.readFileSync(theirs)));
+    const brief = (e: Executable) => e.sections.filter((s) => s.flags & 2).map((s) => `${s.name}@${hex(s.address)}+${hex(s.size)}`);
+    expect(brief(a)).to.deep.equal(brief(b));
+    // ld takes a -T script without ENTRY to start at .text; the built-in layout starts at _start.
+    expect(hex(a.entry)).to.equal(hex(b.symbols.find((s) => s.name === "_start")!.value));
+    expect(a.sections.find((s) => s.name === ".text")!.address).to.equal(0x100000);
+  });
+
+  it("the real kernel objects under build/ with boot/linker.ld", async function () {
+    const build = path.join(repoRoot, "build");
+    const script = path.join(repoRoot, "boot", "linker.ld");
+    const found = fs.existsSync(build) ? listObjects(build) : [];
+    if (found.length === 0 || !fs.existsSync(script)) {
+      console.log("      (skipped: no kernel objects under build/ or no boot/linker.ld yet; run 'make iso' first)");
+      this.skip();
+    }
+    await compareLinks(tmpDir("ts386-link-kernel-"), found, script);
+  });
+});
+
+function listObjects(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...listObjects(p));
+    else if (e.name.endsWith(".o")) out.push(p);
+  }
+  return out.sort();
+}
