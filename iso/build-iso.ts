@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import { DiagnosticError, fail } from "../common/diagnostics.js";
 import { removeIfExists, writeFileAtomic } from "../common/files.js";
 import { sourceDateEpoch } from "./dates.js";
-import { defaultGrubConfig, GRUB_CFG_PATH, KERNEL_PATH } from "./grub-config.js";
+import { BOOT_IMAGE_PATH, defaultGrubConfig, GRUB_CFG_PATH, KERNEL_PATH } from "./grub-config.js";
 import { grubBootFiles, type GrubBootFiles, type GrubOptions } from "./grub-core-image.js";
 import { checkMultibootKernel } from "./multiboot-header.js";
 import { writeIsoImage } from "./write-iso.js";
@@ -25,7 +25,7 @@ export interface IsoContents {
   volumeId?: string;
 }
 
-/** The image bytes: kernel at /boot/kernel.elf, grub.cfg at /boot/grub/grub.cfg, GRUB hidden. */
+/** The image bytes: /boot/kernel.elf, /boot/grub/grub.cfg, and GRUB's El Torito image. */
 export function makeIsoImage(c: IsoContents): Uint8Array {
   return writeIsoImage({
     volumeId: c.volumeId ?? DEFAULT_VOLUME_ID,
@@ -34,7 +34,7 @@ export function makeIsoImage(c: IsoContents): Uint8Array {
       { path: GRUB_CFG_PATH, data: c.grubCfg },
     ],
     epoch: c.epoch,
-    boot: { image: c.grub.coreImage, loadSectors: LOAD_SECTORS, bootInfoTable: true, grub2BootInfo: true },
+    boot: { image: c.grub.coreImage, loadSectors: LOAD_SECTORS, bootInfoTable: true, grub2BootInfo: true, path: BOOT_IMAGE_PATH },
     hybridMbr: c.grub.bootHybrid,
   });
 }

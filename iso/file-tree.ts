@@ -24,6 +24,8 @@ export interface FileNode {
   id: string;
   data: Uint8Array;
   lba: number;
+  /** The El Torito boot image shown in the tree: its extent is the boot image's. */
+  isBootImage: boolean;
 }
 
 export type TreeNode = DirNode | FileNode;
@@ -32,9 +34,10 @@ function newDir(name: string, parent: DirNode | null): DirNode {
   return { kind: "dir", name, id: "", parent, children: [], lba: 0, size: 0 };
 }
 
-export function buildTree(files: IsoFile[]): DirNode {
+/** The tree of `files`, plus the boot image as a file if it has a path. */
+export function buildTree(files: IsoFile[], bootImage?: IsoFile): DirNode {
   const root = newDir("", null);
-  for (const file of files) {
+  for (const file of bootImage ? [...files, bootImage] : files) {
     const parts = file.path.split("/").filter((p) => p !== "");
     if (parts.length === 0) fail(`bad path '${file.path}' for a file in the image`, undefined, { origin: "iso" });
     for (const p of parts) checkName(p, file.path);
@@ -51,7 +54,7 @@ export function buildTree(files: IsoFile[]): DirNode {
     }
     const name = parts[parts.length - 1]!;
     if (dir.children.some((c) => c.name === name)) fail(`'${file.path}' is in the image twice`, undefined, { origin: "iso" });
-    dir.children.push({ kind: "file", name, id: "", data: file.data, lba: 0 });
+    dir.children.push({ kind: "file", name, id: "", data: file.data, lba: 0, isBootImage: file === bootImage });
   }
   assignIdentifiers(root);
   return root;

@@ -5,6 +5,8 @@
 /** Where the kernel and the configuration are in the image (the names GRUB uses). */
 export const KERNEL_PATH = "boot/kernel.elf";
 export const GRUB_CFG_PATH = "boot/grub/grub.cfg";
+/** GRUB's El Torito core image, shown in the tree where grub-mkrescue puts it. */
+export const BOOT_IMAGE_PATH = "boot/grub/i386-pc/eltorito.img";
 
 export function defaultGrubConfig(title = "kernel"): string {
   return [

@@ -23,6 +23,11 @@ export interface ElToritoBoot {
   bootInfoTable: boolean;
   /** Patch GRUB's first blocklist start at 2548 with the image's 512-byte address + 5. */
   grub2BootInfo: boolean;
+  /**
+   * Also show the image in the file tree at this path (as grub-mkrescue does), so that
+   * tools like xorriso know its size and can modify the image safely; hidden otherwise.
+   */
+  path?: string;
 }
 
 export interface IsoImageSpec {

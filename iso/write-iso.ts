@@ -9,7 +9,8 @@
 //   next   path tables L and M
 //   next   directories, breadth first (root first)
 //   next   the root's Rock Ridge continuation area (the ER entry)
-//   next   the boot image (hidden: it is in no directory), then the files in tree order
+//   next   the boot image (in the tree at boot.path if given, else hidden), then the
+//          other files in tree order
 //   then   zeros up to a 32 KiB boundary
 // Everything is a function of the input, so the same input gives the same bytes.
 
@@ -53,7 +54,9 @@ export function writeIsoImage(spec: IsoImageSpec): Uint8Array {
   }
   if (spec.hybridMbr && !spec.boot) fail("a hybrid MBR needs an El Torito boot image", undefined, { origin: "iso" });
   const date = recordDate(spec.epoch);
-  const root = buildTree(spec.files);
+  // A boot image with a path is also a file of the tree (its extent is the boot image).
+  const bootFile = spec.boot?.path !== undefined ? { path: spec.boot.path, data: spec.boot.image } : undefined;
+  const root = buildTree(spec.files, bootFile);
   const dirs = directoriesInOrder(root);
   const er = erEntry();
 
@@ -113,7 +116,8 @@ export function writeIsoImage(spec: IsoImageSpec): Uint8Array {
     layout.bootLba = next;
     next += sectorsFor(spec.boot.image.length);
   }
-  const files = filesInOrder(root);
+  const files = filesInOrder(root).filter((f) => !f.isBootImage);
+  for (const f of filesInOrder(root)) if (f.isBootImage) f.lba = layout.bootLba;
   for (const f of files) {
     f.lba = next;
     next += sectorsFor(f.data.length);

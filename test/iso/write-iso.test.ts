@@ -98,8 +98,18 @@ describe("iso: ISO 9660 writer (pure)", () => {
     expected.writeBigUInt64LE(BigInt(lba * 4 + 5), 2548);
     Buffer.from(patched).copy(expected, 8, 8, 24);
     expect(Buffer.from(patched).equals(expected)).to.equal(true);
-    // The boot image is hidden: no file points at it.
+    // Without a path the boot image is hidden: no file points at it.
     expect(img.entries.some((e) => e.lba === lba)).to.equal(false);
+  });
+
+  it("shows the boot image in the tree when it has a path, as the same extent", () => {
+    const iso = writeIsoImage(spec({ boot: { image: bootImage, loadSectors: 4, bootInfoTable: true, grub2BootInfo: true, path: "boot/grub/i386-pc/eltorito.img" } }));
+    const img = readIso(iso);
+    const file = img.entries.find((e) => e.path === "/boot/grub/i386-pc/eltorito.img")!;
+    expect(file.lba).to.equal(img.boot!.lba);
+    expect(file.size).to.equal(bootImage.length);
+    expect(le64(file.data!, 2548)).to.equal(file.lba * 4 + 5);
+    expect(img.entries.filter((e) => !e.isDir && e.lba === file.lba)).to.have.length(1);
   });
 
   it("writes a hybrid MBR: GRUB's code, the diskboot sector address at 0x1B0, one active partition", () => {
