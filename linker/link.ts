@@ -34,8 +34,9 @@ export function link(objects: ObjectFile[], options: LinkOptions): LinkResult {
   let layout: Layout;
   let segments: LoadSegment[];
   for (let round = 0; ; round++) {
-    layout = layOut(objects, resolution, plan, ELF_HEADER_SIZE + phnum * PROGRAM_HEADER_SIZE);
-    segments = groupSegments(layout.sections);
+    const headersSize = ELF_HEADER_SIZE + phnum * PROGRAM_HEADER_SIZE;
+    layout = layOut(objects, resolution, plan, headersSize);
+    segments = groupSegments(layout.sections, layout.usesHeaderSize ? headersSize : undefined);
     const needed = programHeaderCount(segments.length, stackHeader);
     if (needed === phnum || !layout.usesHeaderSize) {
       phnum = needed;
@@ -55,7 +56,7 @@ export function link(objects: ObjectFile[], options: LinkOptions): LinkResult {
   const entry = entryAddress(objects, resolution, layout, script, options);
   layout.sections.forEach((s, i) => (s.headerIndex = i + 1));
   applyRelocations(objects, resolution, layout);
-  const endOfSections = assignFileOffsets(layout.sections, segments, ELF_HEADER_SIZE + phnum * PROGRAM_HEADER_SIZE, layout.usesHeaderSize);
+  const endOfSections = assignFileOffsets(layout.sections, segments, ELF_HEADER_SIZE + phnum * PROGRAM_HEADER_SIZE);
   const symbols = buildSymbolTable(objects, resolution, layout);
   const bytes = writeExecutable({ entry, sections: layout.sections, segments, stackHeader, symbols, endOfSections });
 

@@ -16,7 +16,13 @@ export const PROGRAM_HEADER_SIZE = 32;
 
 const pageDown = (a: number) => a - (a % PAGE_SIZE);
 
-export function groupSegments(sections: OutputSection[]): LoadSegment[] {
+/**
+ * `loadedHeaders`: the size of the ELF and program headers when the script used
+ * SIZEOF_HEADERS. They are then mapped below the first section if they fit in
+ * its page: in the first segment, or, when that one is code, in a read-only
+ * segment of their own (as ld does with -z separate-code).
+ */
+export function groupSegments(sections: OutputSection[], loadedHeaders?: number): LoadSegment[] {
   const loadable = sections.filter((s) => (s.flags & SHF_ALLOC) && s.size > 0).sort((a, b) => a.address - b.address);
   const segments: LoadSegment[] = [];
   let seg: LoadSegment | undefined;
@@ -41,21 +47,24 @@ export function groupSegments(sections: OutputSection[]): LoadSegment[] {
     if (s.flags & SHF_EXECINSTR) seg!.flags |= PF_X;
     last = s;
   }
+  const first = segments[0];
+  if (first && loadedHeaders !== undefined && first.address % PAGE_SIZE >= loadedHeaders) {
+    if (first.flags & PF_X) {
+      segments.unshift({ address: pageDown(first.address), fileOffset: 0, fileSize: loadedHeaders, memorySize: loadedHeaders, flags: PF_R, sections: [], includesHeaders: true });
+    } else {
+      first.includesHeaders = true;
+    }
+  }
   return segments;
 }
 
-/**
- * Assigns file offsets to segments and all sections; returns the end of the
- * loaded part of the file. `loadHeaders`: the script used SIZEOF_HEADERS, so the
- * ELF and program headers are mapped with the first segment when they fit below
- * its first section in the same page.
- */
-export function assignFileOffsets(sections: OutputSection[], segments: LoadSegment[], headersSize: number, loadHeaders: boolean): number {
+/** Assigns file offsets to segments and all sections; returns the end of the loaded part of the file. */
+export function assignFileOffsets(sections: OutputSection[], segments: LoadSegment[], headersSize: number): number {
   let off = headersSize;
-  segments.forEach((seg, i) => {
+  for (const seg of segments) {
+    if (seg.sections.length === 0) continue; // the headers' own segment, at offset 0
     const first = seg.sections[0]!;
-    if (i === 0 && loadHeaders && first.address % PAGE_SIZE >= headersSize) {
-      seg.includesHeaders = true;
+    if (seg.includesHeaders) {
       seg.address = pageDown(first.address);
       seg.fileOffset = 0;
     } else {
@@ -73,7 +82,7 @@ export function assignFileOffsets(sections: OutputSection[], segments: LoadSegme
     seg.fileSize = fileEnd - seg.fileOffset;
     seg.memorySize = memEnd - seg.address;
     off = fileEnd;
-  });
+  }
   // Empty allocated sections (symbol holders) point at the current end; others follow in order.
   for (const s of sections) {
     if ((s.flags & SHF_ALLOC) && s.size === 0) s.fileOffset = off;
