@@ -19,6 +19,8 @@ export interface Token {
   bytes?: number[];
   /** 1-based column in the line. */
   col: number;
+  /** An identifier written `$name`: never a keyword or register. */
+  escaped?: boolean;
 }
 
 /** Where a line came from, for diagnostics. */
@@ -160,7 +162,9 @@ export function tokenize(line: string, origin: LineOrigin): Token[] {
       if (c === 36) i++;
       i++;
       while (i < n && isIdChar(line.charCodeAt(i))) i++;
-      out.push({ kind: "id", text: line.slice(c === 36 ? start + 1 : start, i), value: 0, col: start + 1 });
+      const tok: Token = { kind: "id", text: line.slice(c === 36 ? start + 1 : start, i), value: 0, col: start + 1 };
+      if (c === 36) tok.escaped = true;
+      out.push(tok);
       continue;
     }
     if ((c >= 48 && c <= 57) || (c === 36 && i + 1 < n && line.charCodeAt(i + 1) >= 48 && line.charCodeAt(i + 1) <= 57)) {

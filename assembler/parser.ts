@@ -14,6 +14,7 @@ import { MNEMONICS, PREFIXES } from "./encoder.js";
 import type { SourceLine } from "./preprocess.js";
 
 const SIZE_WORDS: Record<string, OperandSize> = { byte: 8, word: 16, dword: 32, fword: 48, qword: 64 };
+const OPERAND_WORDS = new Set(["strict", "short", "near", "far", "tword", "oword", "yword", "seg", "wrt", "abs", "rel", "nosplit", "incbin"]);
 const DATA_WIDTH: Record<string, 1 | 2 | 4> = { db: 1, dw: 2, dd: 4 };
 const RESERVE_WIDTH: Record<string, 1 | 2 | 4> = { resb: 1, resw: 2, resd: 4 };
 const DIRECTIVES = new Set(["section", "segment", "bits", "use32", "use16", "global", "extern", "equ", "times", "align", "alignb", "cpu", "default", "org", "absolute", "common", "static", "incbin", "dq", "resq", "dt", "rest", "ddq", "do", "reso", "dy", "resy"]);
@@ -21,7 +22,13 @@ const DIRECTIVES = new Set(["section", "segment", "bits", "use32", "use16", "glo
 /** Names the parser reads as keywords rather than labels. */
 export function isReservedWord(word: string): boolean {
   const w = word.toLowerCase();
-  return MNEMONICS.has(w) || PREFIXES.has(w) || DIRECTIVES.has(w) || w in DATA_WIDTH || w in RESERVE_WIDTH || registerInfo(w) !== undefined;
+  return MNEMONICS.has(w) || PREFIXES.has(w) || DIRECTIVES.has(w) || w in DATA_WIDTH || w in RESERVE_WIDTH || w in SIZE_WORDS ||
+    OPERAND_WORDS.has(w) || registerInfo(w) !== undefined;
+}
+
+/** Instruction, prefix or directive names (what may follow a label written without a colon). */
+function isKeyword(word: string): boolean {
+  return isReservedWord(word) && registerInfo(word.toLowerCase()) === undefined;
 }
 
 export function parseLines(lines: SourceLine[]): Statement[] {
@@ -62,7 +69,7 @@ class LineParser {
 
     // A label: `name:` or a name that is not a keyword, followed by something or nothing.
     const first = tokens[0]!;
-    if (first.kind === "id" && (cur.isPunct(":", 1) || !isReservedWord(first.text))) {
+    if (first.kind === "id" && (cur.isPunct(":", 1) || first.escaped || !isReservedWord(first.text))) {
       const next = tokens[1];
       if (next && next.kind === "id" && next.text.toLowerCase() === "equ") {
         return this.equ(first);
@@ -71,8 +78,10 @@ class LineParser {
         cur.pos = 1;
         return this.equ(first);
       }
-      if (!(next && next.kind === "punct" && next.text === ":") && next && !(next.kind === "id" && isReservedWord(next.text))) {
-        cur.fail(`unknown instruction or directive '${first.text}'`, first.col);
+      const colon = next !== undefined && next.kind === "punct" && next.text === ":";
+      // Without a colon, a label must stand alone or precede an instruction or directive.
+      if (!colon && next && !(next.kind === "id" && isKeyword(next.text))) {
+        cur.fail(`unknown instruction '${first.text}'`, first.col);
       }
       const name = this.defineLabelName(first);
       this.statements.push({ kind: "label", name, loc: this.loc(first.col) });
@@ -84,7 +93,7 @@ class LineParser {
 
   private defineLabelName(t: Token): string {
     const name = t.text;
-    if (registerInfo(name.toLowerCase())) this.cur.fail(`'${name}' is a register and cannot be a label`, t.col);
+    if (!t.escaped && registerInfo(name.toLowerCase())) this.cur.fail(`'${name}' is a register and cannot be a label`, t.col);
     if (name.startsWith(".") && !name.startsWith("..")) {
       if (this.parent === "") this.cur.fail(`local label '${name}' has no preceding non-local label`, t.col);
       return this.parent + name;
@@ -273,7 +282,7 @@ class LineParser {
     let near = false;
     for (;;) {
       const t = cur.peek();
-      if (!t || t.kind !== "id") break;
+      if (!t || t.kind !== "id" || t.escaped) break;
       const w = t.text.toLowerCase();
       if (w in SIZE_WORDS) size = SIZE_WORDS[w];
       else if (w === "strict") strict = true;
@@ -288,7 +297,7 @@ class LineParser {
       return this.memory(size);
     }
     const t = cur.peek();
-    if (t && t.kind === "id") {
+    if (t && t.kind === "id" && !t.escaped) {
       const reg = registerInfo(t.text.toLowerCase());
       if (reg && (cur.peek(1) === undefined || cur.isPunct(",", 1))) {
         cur.pos++;

@@ -396,7 +396,7 @@ class Preprocessor {
           if (call) {
             const close = matchingParen(text, j + call[0].length - 1);
             if (close < 0) errorAt(line.origin, i + 1, `missing ')' in call of '${word}'`);
-            const args = splitArguments(text.slice(j + call[0].length, close), false, 0).map((a) => this.expandSingleLine(a, line, active, depth + 1));
+            const args = splitArguments(text.slice(j + call[0].length, close), false, 0, true).map((a) => this.expandSingleLine(a, line, active, depth + 1));
             if (args.length !== def.params.length) errorAt(line.origin, i + 1, `'${word}' takes ${def.params.length} arguments, not ${args.length}`);
             let body = def.body;
             def.params.forEach((p, k) => {
@@ -450,8 +450,11 @@ function stripComment(text: string): string {
   return text;
 }
 
-/** Splits macro arguments at top-level commas; {braces} group and are removed. */
-function splitArguments(text: string, greedy: boolean, max: number): string[] {
+/**
+ * Splits macro arguments at top-level commas; {braces} group and are removed.
+ * For %define calls (`parens`), parentheses group too: F(G(1,2), 3).
+ */
+function splitArguments(text: string, greedy: boolean, max: number, parens = false): string[] {
   const t = text.trim();
   if (t === "") return [];
   const args: string[] = [];
@@ -470,7 +473,8 @@ function splitArguments(text: string, greedy: boolean, max: number): string[] {
       if (depth++ === 0) continue;
     } else if (c === "}") {
       if (--depth === 0) continue;
-    } else if (c === "(") depth += 0;
+    } else if (parens && c === "(") depth++;
+    else if (parens && c === ")") depth--;
     if (c === "," && depth === 0 && !(greedy && args.length === max - 1)) {
       args.push(cur.trim());
       cur = "";
