@@ -76,7 +76,9 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
       const g = resolution.globals.get(name);
       if (!g || !g.definition) fail(`undefined symbol '${name}' in the linker script`, at);
       const addr = objectSymbolAddress(objects, resolution, g);
-      if (!addr) fail(`symbol '${name}' is used before the address of its section is known (move the expression after that output section)`, at);
+      if (!addr || (addr.section && !placed.has(addr.section))) {
+        fail(`symbol '${name}' is used before the address of its section is known (move the expression after that output section)`, at);
+      }
       return { value: addr.value, relative: addr.section };
     },
     defined: (name) => scriptSymbols.has(name) || !!resolution.globals.get(name)?.definition,

@@ -3,7 +3,7 @@
 //   parse script → resolve symbols → place sections → lay out addresses
 //   → apply relocations → group segments, assign file offsets → write ELF.
 
-import { fail } from "../common/diagnostics.js";
+import { DiagnosticError, fail, sourceExcerpt } from "../common/diagnostics.js";
 import type { ObjectFile } from "../elf/types.js";
 import { defaultScript } from "./default-scripts.js";
 import { layOut, objectSymbolAddress, type Layout } from "./layout.js";
@@ -22,7 +22,18 @@ export type { LinkOptions, LinkResult, Target } from "./types.js";
 
 export function link(objects: ObjectFile[], options: LinkOptions): LinkResult {
   const source = options.script ?? defaultScript(options.target);
-  const script = parseScript(source.text, source.fileName);
+  try {
+    return linkWithScript(objects, options, parseScript(source.text, source.fileName));
+  } catch (e) {
+    // Errors found while laying out point into the script: show the line and a caret.
+    if (!(e instanceof DiagnosticError)) throw e;
+    throw new DiagnosticError(e.diagnostics.map((d) => d.location?.file === source.fileName && !d.notes
+      ? { ...d, notes: sourceExcerpt(source.text, d.location.line, d.location.column) }
+      : d));
+  }
+}
+
+function linkWithScript(objects: ObjectFile[], options: LinkOptions, script: Script): LinkResult {
   const resolution = resolveSymbols(objects);
   const plan = placeSections(objects, resolution, script);
   mergeSections(resolution.inputs.flat().filter((s) => s !== null));

@@ -106,13 +106,18 @@ export function applyRelocations(objects: ObjectFile[], resolution: Resolution, 
           undefinedRefs.set(sym.name, list);
           continue;
         }
-        if (target.kind === "discarded") {
-          if (!allocated) continue; // debug info about discarded code keeps its zero
-          bag.error(`${describePlace(obj, input, r.offset)} refers to '${sym.name || target.section}', which is in section ${target.section} discarded by /DISCARD/`, undefined, { origin: "linker" });
-          continue;
-        }
         const at = input.offset + r.offset;
         const addend = r.addend ?? readAddend(view, at, kind.width);
+        if (target.kind === "discarded") {
+          if (!allocated) continue; // debug info about discarded code keeps its zero
+          // Name what is referred to: for a section symbol, the symbol at symbol + addend.
+          let name = sym.name;
+          if (sym.type === "section" && sym.section.kind === "section") {
+            name = containingSymbol(obj, sym.section.index, sym.value + addend + (kind.pcRelative ? kind.width : 0))?.name ?? sym.name;
+          }
+          bag.error(`${describePlace(obj, input, r.offset)} refers to '${name}', which is in section ${target.section} discarded by /DISCARD/`, undefined, { origin: "linker" });
+          continue;
+        }
         const place = (out.address + at) >>> 0;
         let symbolPlusAddend = target.value + addend;
         if (sym.type === "section" && target.input?.merged) {

@@ -140,6 +140,8 @@ class Parser {
         this.script_.statements.push(this.assignment(true));
       } else if (UNSUPPORTED_COMMANDS.has(t.text)) {
         this.lx.error(`'${t.text}' is not supported by ts386 link (see docs/linker.md for the script subset)`, t.at);
+      } else if (this.looksLikeCommand()) {
+        this.lx.error(`unknown command '${t.text}' in SECTIONS (expected an output section or an assignment)`, t.at);
       } else {
         this.script_.statements.push(this.outputSection());
       }
@@ -246,6 +248,17 @@ class Parser {
     }
     if (sections.length === 0) this.lx.error(`no section patterns in '${file.text}()'`, file.at);
     return { kind: "input", file: { text: file.text, at: file.at }, sections, keep: false, at: file.at };
+  }
+
+  /** Looks ahead: an upper-case word followed by `(`, which is a command, not an output section. */
+  private looksLikeCommand(): boolean {
+    const saved = this.lx.save();
+    try {
+      const word = this.lx.next();
+      return /^[A-Z][A-Z0-9_]*$/.test(word.text) && this.isPunct(this.lx.next(), "(");
+    } finally {
+      this.lx.restore(saved);
+    }
   }
 
   /** Looks ahead: `NAME op`, `PROVIDE(`, `PROVIDE_HIDDEN(`. */
