@@ -4,7 +4,8 @@
 //  - loops are rotated: a jump to a small loop header that only tests a condition
 //    is replaced by a copy of that test, so each iteration ends with one
 //    conditional branch back to the body instead of a jump to the test;
-//  - blocks no longer reachable from the entry are removed.
+//  - blocks no longer reachable from the entry are removed, and the rest renumbered
+//    so that blocks[i].id === i.
 
 import type { Block, BlockId, IrFunction } from "../ir.js";
 import { mapTargets, predecessorCounts, successors } from "./ir-uses.js";
@@ -74,9 +75,15 @@ function rotateLoops(blocks: Block[]): Block[] {
   });
 }
 
+/** Block ids become their indices again (blocks[i].id === i), as the front end makes them. */
+function renumber(blocks: Block[]): Block[] {
+  const index = new Map(blocks.map((b, i) => [b.id, i]));
+  return blocks.map((b, i) => ({ ...b, id: i, term: mapTargets(b.term, (t) => index.get(t)!) }));
+}
+
 export function simplifyCfg(fn: IrFunction): IrFunction {
   let blocks = removeUnreachable(threadJumps(fn.blocks));
   blocks = mergeChains({ ...fn, blocks });
   blocks = removeUnreachable(rotateLoops(blocks));
-  return { ...fn, blocks };
+  return { ...fn, blocks: renumber(blocks) };
 }

@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
-import { formatProgram } from "./nasm-format.js";
+import { formatProgram } from "../../../assembler/index.js";
 import type { Block, Instr, IrFunction, IrModule, Temp, Terminator, Value } from "../../../compiler/ir.js";
 import { generateModule } from "../../../compiler/x86/codegen.js";
 import { repoRoot, run, tmpDir } from "../../tools.js";

@@ -1,0 +1,73 @@
+// The random programs' syntax tree, and the integer typing rules of the language
+// (DESIGN.md, as C on i386) written down independently of the compiler:
+// narrow types promote to i32; if either promoted operand is unsigned the
+// operation is u32; shifts take the promoted left type; results wrap.
+
+export type IntT = "i8" | "i16" | "i32" | "u8" | "u16" | "u32";
+export const INT_TYPES: readonly IntT[] = ["i8", "i16", "i32", "u8", "u16", "u32"];
+
+export const bits = (t: IntT): number => Number(t.slice(1));
+export const isSigned = (t: IntT): boolean => t.startsWith("i");
+
+export function wrap(t: IntT, v: bigint): bigint {
+  return isSigned(t) ? BigInt.asIntN(bits(t), v) : BigInt.asUintN(bits(t), v);
+}
+export const promote = (t: IntT): IntT => (bits(t) < 32 ? "i32" : t);
+export function arithmeticType(a: IntT, b: IntT): IntT {
+  const pa = promote(a), pb = promote(b);
+  return pa === "u32" || pb === "u32" ? "u32" : "i32";
+}
+
+export type ArithOp = "+" | "-" | "*" | "&" | "|" | "^";
+export type ShiftOp = "<<" | ">>" | ">>>";
+export type CompareOp = "<" | "<=" | ">" | ">=" | "==" | "!=";
+export type DivHelper = "sdiv" | "srem" | "udiv" | "urem";
+
+export type Expr =
+  | { k: "lit"; t: IntT; v: bigint }
+  | { k: "var"; t: IntT; name: string }
+  | { k: "cast"; t: IntT; e: Expr }
+  | { k: "boolCast"; t: IntT; c: Cond } // i32(a < b)
+  | { k: "arith"; op: ArithOp; l: Expr; r: Expr }
+  | { k: "shift"; op: ShiftOp; l: Expr; r: Expr }
+  | { k: "divConst"; op: "/" | "%"; l: Expr; r: Expr } // r a literal that cannot trap
+  | { k: "unary"; op: "-" | "~"; e: Expr }
+  | { k: "ternary"; c: Cond; a: Expr; b: Expr } // a and b of the same type
+  | { k: "call"; fn: string; ret: IntT; args: Expr[] };
+
+export type Cond =
+  | { k: "cmp"; op: CompareOp; l: Expr; r: Expr }
+  | { k: "not"; c: Cond }
+  | { k: "logic"; op: "&&" | "||"; l: Cond; r: Cond };
+
+export type Stmt =
+  | { k: "let"; name: string; t: IntT; init: Expr }
+  | { k: "assign"; name: string; e: Expr } // e already of the variable's type
+  | { k: "compound"; name: string; op: ArithOp; e: Expr } // 32-bit variables only
+  | { k: "if"; c: Cond; then: Stmt[]; else: Stmt[] }
+  | { k: "loop"; counter: string; count: number; body: Stmt[] } // let c: i32 = 0; while (c < count) { body; c = c + 1; }
+  | { k: "return"; e: Expr };
+
+export interface Func {
+  name: string;
+  params: { name: string; t: IntT }[];
+  ret: IntT;
+  body: Stmt[];
+}
+
+export interface Program {
+  funcs: Func[];
+  /** main prints each of these (cast to i32), one per line. */
+  outputs: Expr[];
+}
+
+export function typeOf(e: Expr): IntT {
+  switch (e.k) {
+    case "lit": case "var": case "cast": case "boolCast": return e.t;
+    case "arith": case "divConst": return arithmeticType(typeOf(e.l), typeOf(e.r));
+    case "shift": return promote(typeOf(e.l));
+    case "unary": return promote(typeOf(e.e));
+    case "ternary": return typeOf(e.a);
+    case "call": return e.ret;
+  }
+}

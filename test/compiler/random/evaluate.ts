@@ -1,0 +1,158 @@
+// The reference evaluator: runs a random program on BigInts under the language's
+// integer rules (ast.ts), independently of the compiler. Its output is what the
+// compiled program must print.
+
+import { arithmeticType, promote, typeOf, wrap, type Cond, type Expr, type Func, type Program, type Stmt } from "./ast.js";
+
+type Env = Map<string, bigint>;
+
+class Return {
+  constructor(readonly value: bigint) {}
+}
+
+export class Evaluator {
+  private readonly funcs: Map<string, Func>;
+  constructor(program: Program) {
+    this.funcs = new Map(program.funcs.map((f) => [f.name, f]));
+  }
+
+  expr(e: Expr, env: Env): bigint {
+    switch (e.k) {
+      case "lit": return e.v;
+      case "var": {
+        const v = env.get(e.name);
+        if (v === undefined) throw new Error(`unbound ${e.name}`);
+        return v;
+      }
+      case "cast": return wrap(e.t, this.expr(e.e, env));
+      case "boolCast": return this.cond(e.c, env) ? 1n : 0n;
+      case "arith": {
+        const t = arithmeticType(typeOf(e.l), typeOf(e.r));
+        const a = wrap(t, this.expr(e.l, env));
+        const b = wrap(t, this.expr(e.r, env));
+        switch (e.op) {
+          case "+": return wrap(t, a + b);
+          case "-": return wrap(t, a - b);
+          case "*": return wrap(t, a * b);
+          case "&": return wrap(t, a & b);
+          case "|": return wrap(t, a | b);
+          case "^": return wrap(t, a ^ b);
+        }
+        break;
+      }
+      case "shift": {
+        const t = promote(typeOf(e.l));
+        const a = wrap(t, this.expr(e.l, env));
+        const n = BigInt.asUintN(32, this.expr(e.r, env)) & 31n;
+        if (e.op === "<<") return wrap(t, a << n);
+        if (e.op === ">>") return wrap(t, a >> n); // a is in t's range: arithmetic for signed, logical for unsigned
+        return wrap(t, BigInt.asUintN(32, a) >> n);
+      }
+      case "divConst": {
+        const t = arithmeticType(typeOf(e.l), typeOf(e.r));
+        const a = wrap(t, this.expr(e.l, env));
+        const b = wrap(t, this.expr(e.r, env));
+        if (b === 0n) throw new Error("generator produced a zero divisor");
+        return wrap(t, e.op === "/" ? a / b : a % b); // BigInt division truncates toward zero
+      }
+      case "unary": {
+        const t = promote(typeOf(e.e));
+        const a = wrap(t, this.expr(e.e, env));
+        return wrap(t, e.op === "-" ? -a : ~a);
+      }
+      case "ternary": return this.cond(e.c, env) ? this.expr(e.a, env) : this.expr(e.b, env);
+      case "call": return this.call(e.fn, e.args.map((a) => this.expr(a, env)));
+    }
+  }
+
+  cond(c: Cond, env: Env): boolean {
+    switch (c.k) {
+      case "cmp": {
+        const t = arithmeticType(typeOf(c.l), typeOf(c.r));
+        const a = wrap(t, this.expr(c.l, env));
+        const b = wrap(t, this.expr(c.r, env));
+        switch (c.op) {
+          case "<": return a < b;
+          case "<=": return a <= b;
+          case ">": return a > b;
+          case ">=": return a >= b;
+          case "==": return a === b;
+          case "!=": return a !== b;
+        }
+        break;
+      }
+      case "not": return !this.cond(c.c, env);
+      case "logic": return c.op === "&&" ? this.cond(c.l, env) && this.cond(c.r, env) : this.cond(c.l, env) || this.cond(c.r, env);
+    }
+  }
+
+  private stmts(ss: Stmt[], env: Env, types: Map<string, ReturnType<typeof typeOf>>): void {
+    for (const s of ss) {
+      switch (s.k) {
+        case "let":
+          types.set(s.name, s.t);
+          env.set(s.name, wrap(s.t, this.expr(s.init, env)));
+          break;
+        case "assign":
+          env.set(s.name, wrap(types.get(s.name)!, this.expr(s.e, env)));
+          break;
+        case "compound": {
+          const t = types.get(s.name)!;
+          const rhs: Expr = { k: "arith", op: s.op, l: { k: "var", t, name: s.name }, r: s.e };
+          env.set(s.name, wrap(t, this.expr(rhs, env)));
+          break;
+        }
+        case "if":
+          this.stmts(this.cond(s.c, env) ? s.then : s.else, env, types);
+          break;
+        case "loop":
+          types.set(s.counter, "i32");
+          env.set(s.counter, 0n);
+          while (env.get(s.counter)! < BigInt(s.count)) {
+            this.stmts(s.body, env, types);
+            env.set(s.counter, env.get(s.counter)! + 1n);
+          }
+          break;
+        case "return":
+          throw new Return(this.expr(s.e, env));
+      }
+    }
+  }
+
+  call(name: string, args: bigint[]): bigint {
+    const [a, b] = args as [bigint, bigint];
+    switch (name) {
+      case "sdiv": case "srem": {
+        const x = wrap("i32", a), y = wrap("i32", b);
+        if (y === 0n || (x === -0x80000000n && y === -1n)) return x;
+        return name === "sdiv" ? x / y : x % y;
+      }
+      case "udiv": case "urem": {
+        const x = wrap("u32", a), y = wrap("u32", b);
+        if (y === 0n) return x;
+        return name === "udiv" ? x / y : x % y;
+      }
+    }
+    const f = this.funcs.get(name);
+    if (!f) throw new Error(`no function ${name}`);
+    const env: Env = new Map();
+    const types = new Map<string, ReturnType<typeof typeOf>>();
+    f.params.forEach((p, i) => {
+      env.set(p.name, wrap(p.t, args[i]!));
+      types.set(p.name, p.t);
+    });
+    try {
+      this.stmts(f.body, env, types);
+    } catch (r) {
+      if (r instanceof Return) return wrap(f.ret, r.value);
+      throw r;
+    }
+    throw new Error(`${name} did not return`);
+  }
+}
+
+/** The lines the compiled program must print. */
+export function expectedOutput(p: Program): string[] {
+  const ev = new Evaluator(p);
+  return p.outputs.map((e) => String(wrap("i32", ev.expr(e, new Map()))));
+}
