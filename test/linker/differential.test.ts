@@ -6,7 +6,7 @@ import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { KERNEL_SCRIPT } from "../../linker/default-scripts.js";
-import { repoRoot, requireTool, tmpDir, ts386 } from "../tools.js";
+import { repoRoot, requireTool, run, tmpDir, ts386 } from "../tools.js";
 import { fixtures, gas, gcc, gnuLd, nasm, nasmText } from "./build-objects.js";
 import { diffImages, memoryImage, readExecutable, type Executable } from "./elf-image.js";
 
@@ -101,6 +101,15 @@ _start:
     expect(sym("kernel_size"), "PROVIDE of a referenced symbol").to.not.equal(undefined);
     expect(sym("never_used"), "PROVIDE of an unreferenced symbol").to.equal(undefined);
     expect(ours.symbols.filter((s) => s.name === "calls"), "each object's local 'calls'").to.have.length(2);
+
+    // nm and addr2line read our file as they read GNU ld's.
+    requireTool(this, "i686-linux-gnu-nm", "i686-linux-gnu-addr2line");
+    const nm = (f: string) => run("i686-linux-gnu-nm", [f]);
+    expect(nm(path.join(dir, "ts386.elf"))).to.equal(nm(path.join(dir, "gnu.elf")));
+    const start = ours.symbols.find((s) => s.name === "_start")!.value.toString(16);
+    const where = (f: string) => run("i686-linux-gnu-addr2line", ["-e", f, start]);
+    expect(where(path.join(dir, "ts386.elf"))).to.match(/boot\.asm:\d+/);
+    expect(where(path.join(dir, "ts386.elf"))).to.equal(where(path.join(dir, "gnu.elf")));
   });
 
   it("orphan sections land where GNU ld puts them", async function () {
@@ -150,24 +159,24 @@ SECTIONS {
     expect(a.sections.find((s) => s.name === ".text")!.address).to.equal(0x100000);
   });
 
-  it("the real kernel objects under build/ with boot/linker.ld", async function () {
+  it("the real kernel objects under build/ with boot/linker.ld (the Makefile's link, every variant)", async function () {
+    // As the Makefile links: build/obj/boot/*.o, then the variant's kernel.o.
     const build = path.join(repoRoot, "build");
     const script = path.join(repoRoot, "boot", "linker.ld");
-    const found = fs.existsSync(build) ? listObjects(build) : [];
-    if (found.length === 0 || !fs.existsSync(script)) {
+    const bootDir = path.join(build, "obj", "boot");
+    const boot = fs.existsSync(bootDir) ? fs.readdirSync(bootDir).filter((f) => f.endsWith(".o")).sort().map((f) => path.join(bootDir, f)) : [];
+    const variants = path.join(build, "variants");
+    const kernels = [path.join(build, "kernel.o"),
+      ...(fs.existsSync(variants) ? fs.readdirSync(variants).sort().map((v) => path.join(variants, v, "kernel.o")) : [])]
+      .filter((k) => fs.existsSync(k));
+    if (boot.length === 0 || kernels.length === 0 || !fs.existsSync(script)) {
       console.log("      (skipped: no kernel objects under build/ or no boot/linker.ld yet; run 'make iso' first)");
       this.skip();
     }
-    await compareLinks(tmpDir("ts386-link-kernel-"), found, script);
+    for (const kernel of kernels) {
+      const { ours } = await compareLinks(tmpDir("ts386-link-kernel-"), [...boot, kernel], script);
+      expect(ours.sections[1]!.name, `${kernel}: the Multiboot header first`).to.equal(".multiboot");
+      expect(ours.sections[1]!.offset, `${kernel}: within the first 8 KiB of the file`).to.be.lessThan(8192);
+    }
   });
 });
-
-function listObjects(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...listObjects(p));
-    else if (e.name.endsWith(".o")) out.push(p);
-  }
-  return out.sort();
-}
