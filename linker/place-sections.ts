@@ -5,7 +5,9 @@
 // ("orphans") are placed the way GNU ld's ldelf_place_orphan places them.
 // The result is a plan: the script's statements with orphan sections inserted.
 
-import { SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS, SHT_PROGBITS, type ObjectFile } from "../elf/types.js";
+import {
+  SHF_ALLOC, SHF_EXECINSTR, SHF_MERGE, SHF_STRINGS, SHF_WRITE, SHT_NOBITS, SHT_PROGBITS, type ObjectFile,
+} from "../elf/types.js";
 import type { SourceLocation } from "../common/diagnostics.js";
 import { fail } from "../common/diagnostics.js";
 import type { Resolution } from "./resolve.js";
@@ -54,12 +56,25 @@ export function globToRegExp(glob: string): RegExp {
 }
 
 function newOutput(name: string): OutputSection {
-  return { name, type: SHT_NOBITS, flags: 0, align: 1, address: 0, size: 0, inputs: [], fileOffset: 0, headerIndex: 0, data: new Uint8Array(0) };
+  return { name, type: SHT_NOBITS, flags: 0, align: 1, address: 0, size: 0, inputs: [], fileOffset: 0, entsize: 0, headerIndex: 0, data: new Uint8Array(0) };
 }
 
-/** Adds an input section to an output section: flags are the union, PROGBITS wins over NOBITS. */
+/**
+ * Adds an input section to an output section: permission flags are the union,
+ * the merge flags and entry size survive only if every input shares them,
+ * PROGBITS wins over NOBITS.
+ */
 export function attach(output: OutputSection, input: InputSection): void {
   input.output = output;
+  const merge = input.flags & (SHF_MERGE | SHF_STRINGS);
+  const entsize = input.source?.entsize ?? 0;
+  if (output.inputs.length === 0) {
+    output.flags |= merge;
+    output.entsize = merge ? entsize : 0;
+  } else if ((output.flags & (SHF_MERGE | SHF_STRINGS)) !== merge || output.entsize !== entsize) {
+    output.flags &= ~(SHF_MERGE | SHF_STRINGS);
+    output.entsize = 0;
+  }
   output.inputs.push(input);
   output.flags |= input.flags & (SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR);
   if (input.type !== SHT_NOBITS) output.type = input.type === SHT_PROGBITS ? SHT_PROGBITS : (output.type === SHT_NOBITS ? input.type : output.type);

@@ -49,6 +49,8 @@ export interface OutputSection {
   inputs: InputSection[];
   /** Assigned when the output file is written; 0 until then. */
   fileOffset: number;
+  /** Entry size, kept when every input is a merge section of the same entry size (as ld does). */
+  entsize: number;
   /** Index in the output section header table. */
   headerIndex: number;
   /** Contents with relocations applied (size bytes for PROGBITS, empty for NOBITS). */

@@ -134,7 +134,7 @@ export function writeExecutable(image: ExecutableImage): Uint8Array {
 
   // Section headers: null, the output sections, .symtab, .strtab, .shstrtab.
   const header = (i: number, f: number[]) => f.forEach((x, k) => v.setUint32(shoff + i * SECTION_HEADER_SIZE + k * 4, x >>> 0, true));
-  sections.forEach((s, i) => header(i + 1, [names[i]!, s.type, s.flags, s.address, s.fileOffset, s.size, 0, 0, s.align, 0]));
+  sections.forEach((s, i) => header(i + 1, [names[i]!, s.type, s.flags, s.address, s.fileOffset, s.size, 0, 0, s.align, s.entsize]));
   const symIndex = sections.length + 1;
   header(symIndex, [symtabName, SHT_SYMTAB, 0, 0, symtabOffset, symtab.length, symIndex + 1, symbols.firstGlobal, 4, 16]);
   header(symIndex + 1, [strtabName, SHT_STRTAB, 0, 0, strtabOffset, strtabBytes.length, 0, 0, 1, 0]);

@@ -30,7 +30,7 @@ async function compareLinks(dir: string, objects: string[], script: string | und
   expect(ours.type, "e_type").to.equal(2);
   expect(hex(ours.entry), "entry point").to.equal(hex(theirs.entry));
   const layout = (e: Executable) => e.sections.filter((s) => !NOT_COMPARED.has(s.name))
-    .map((s) => `${s.name} type=${s.type} flags=${hex(s.flags & 7)} addr=${hex(s.address)} size=${hex(s.size)}`);
+    .map((s) => `${s.name} type=${s.type} flags=${hex(s.flags)} addr=${hex(s.address)} size=${hex(s.size)}`);
   expect(layout(ours), "output sections").to.deep.equal(layout(theirs));
   const loads = (e: Executable) => e.segments.filter((p) => p.type === 1)
     .map((p) => `LOAD vaddr=${hex(p.vaddr)} paddr=${hex(p.paddr)} filesz=${hex(p.filesz)} memsz=${hex(p.memsz)} flags=${p.flags} off%page=${hex(p.offset % 0x1000)}`);
