@@ -3,12 +3,13 @@
 // CFG simplification exposes more folding.
 
 import type { IrFunction, IrModule } from "../ir.js";
+import { coalesceCopies } from "./coalesce-copies.js";
 import { propagateConstants } from "./constprop.js";
 import { removeDeadCode } from "./dce.js";
 import { fuseCompareBranches } from "./fuse-compare.js";
 import { simplifyCfg } from "./simplify-cfg.js";
 
-const PASSES: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, simplifyCfg, removeDeadCode, fuseCompareBranches, simplifyCfg];
+const PASSES: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, simplifyCfg, removeDeadCode, coalesceCopies, fuseCompareBranches, simplifyCfg];
 
 export function optimizeFunction(fn: IrFunction): IrFunction {
   let f = fn;
