@@ -26,17 +26,21 @@ export function layoutFrame(fn: MFunction): void {
       case "incoming": return size + 4 * saved.length + 4 + 4 * index;
     }
   };
-  const resolve = (o: MOperand): MOperand =>
-    o.kind === "mem" && o.frame ? { kind: "mem", size: o.size, base: ESP, scale: 1, disp: address(o.frame.area, o.frame.index) } : o;
+  // pushed: bytes pushed so far in the block (arguments of a call that does not return, pushfd)
+  const resolve = (o: MOperand, pushed: number): MOperand =>
+    o.kind === "mem" && o.frame ? { kind: "mem", size: o.size, base: ESP, scale: 1, disp: address(o.frame.area, o.frame.index) + pushed } : o;
 
   const prologue: MInstr[] = saved.map((r) => ({ op: "push", operands: [{ kind: "reg", reg: r, size: 32 }], pos: fn.pos }));
   if (size > 0) prologue.push({ op: "sub", operands: [{ kind: "reg", reg: ESP, size: 32 }, { kind: "imm", value: size }], pos: fn.pos });
 
   fn.blocks.forEach((b, i) => {
     const out: MInstr[] = i === 0 ? [...prologue] : [];
+    let pushed = 0;
     for (const ins of b.instrs) {
       if (ins.op === "entry") continue;
-      const resolved: MInstr = { ...ins, operands: ins.operands.map(resolve) };
+      const resolved: MInstr = { ...ins, operands: ins.operands.map((o) => resolve(o, pushed)) };
+      if (ins.op === "push" || ins.op === "pushfd") pushed += 4;
+      if (ins.op === "pop") pushed -= 4;
       if (ins.op === "ret") {
         if (size > 0) out.push({ op: "add", operands: [{ kind: "reg", reg: ESP, size: 32 }, { kind: "imm", value: size }], pos: ins.pos });
         for (const r of [...saved].reverse()) out.push({ op: "pop", operands: [{ kind: "reg", reg: r, size: 32 }], pos: ins.pos });

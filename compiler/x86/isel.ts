@@ -124,7 +124,10 @@ class Selector {
     block.instrs.forEach((ins, i) => {
       if (folded.skip.has(ins)) return;
       this.pos = ins.pos ?? this.pos;
-      this.instr(ins, folded.address.get(i));
+      // A call that never returns (a panic) pushes its arguments: the frame then
+      // needs no outgoing area for it, and a leaf with only cold calls stays frameless.
+      if (ins.op === "call" && i === block.instrs.length - 1 && block.term.op === "unreachable") this.call(ins, true);
+      else this.instr(ins, folded.address.get(i));
     });
     this.pos = block.term.pos ?? this.pos;
     this.terminator(block.term);
@@ -281,7 +284,7 @@ class Selector {
         return;
       }
       case "call":
-        this.call(ins);
+        this.call(ins, false);
         return;
       case "intrinsic":
         this.intrinsic(ins, folded);
@@ -394,19 +397,22 @@ class Selector {
     return cc;
   }
 
-  private call(ins: Extract<Instr, { op: "call" }>): void {
+  private call(ins: Extract<Instr, { op: "call" }>, pushArgs: boolean): void {
     const regArgs: Reg[] = [];
     const regMoves: [Reg, Value][] = [];
+    const stackArgs: Value[] = [];
     ins.args.forEach((a, i) => {
       const loc = argLocation(ins.conv, i);
       if (loc.kind === "reg") {
         regArgs.push(loc.reg);
         regMoves.push([loc.reg, a]);
-      } else {
+      } else if (pushArgs) stackArgs.push(a);
+      else {
         this.outgoingWords = Math.max(this.outgoingWords, loc.word + 1);
         this.emit("mov", [frameWord("outgoing", loc.word), this.operand(a)]);
       }
     });
+    for (const a of stackArgs.reverse()) this.emit("push", [this.operand(a)]);
     let target: MOperand;
     if (ins.callee.kind === "symbol" && ins.callee.offset === 0) target = { kind: "symbol", name: ins.callee.name };
     else target = reg(this.inReg(ins.callee));
