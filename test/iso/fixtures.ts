@@ -15,7 +15,7 @@ export const sharedGrubCache = path.join(repoRoot, "build", "grub-cache");
 
 const LINKER_SCRIPT = "ENTRY(_start) SECTIONS { . = 1M; .text : { *(.multiboot) *(.text) } .rodata : { *(.rodata) } }\n";
 
-function kernelSource(withHeader: boolean): string {
+function kernelSource(withHeader: boolean, padBytes: number): string {
   return [
     "section .multiboot",
     "align 4",
@@ -39,23 +39,29 @@ function kernelSource(withHeader: boolean): string {
     "  hlt",
     "section .rodata",
     `msg: db "${KERNEL_MESSAGE}", 10, 0`,
+    // Filler that makes the file bigger (and GRUB read more of the image).
+    ...(padBytes > 0 ? ["section .data", `times ${padBytes} db 0x5a`] : []),
     "",
   ].join("\n");
 }
 
-const built = new Map<boolean, string>();
+const built = new Map<string, string>();
 
-/** Builds (once per run) the test kernel, with or without its Multiboot header; needs nasm and i686-linux-gnu-ld. */
-export function testKernel(withHeader = true): string {
-  const cached = built.get(withHeader);
+/**
+ * Builds (once per run) the test kernel, with or without its Multiboot header, with
+ * `padBytes` of filler data; needs nasm and i686-linux-gnu-ld.
+ */
+export function testKernel(withHeader = true, padBytes = 0): string {
+  const key = `${withHeader}/${padBytes}`;
+  const cached = built.get(key);
   if (cached) return cached;
   const dir = tmpDir("ts386-iso-kernel-");
-  fs.writeFileSync(path.join(dir, "kernel.asm"), kernelSource(withHeader));
-  fs.writeFileSync(path.join(dir, "kernel.ld"), LINKER_SCRIPT);
+  fs.writeFileSync(path.join(dir, "kernel.asm"), kernelSource(withHeader, padBytes));
+  fs.writeFileSync(path.join(dir, "kernel.ld"), LINKER_SCRIPT.replace("*(.rodata) }", "*(.rodata) } .data : { *(.data) }"));
   run("nasm", ["-f", "elf32", "kernel.asm", "-o", "kernel.o"], { cwd: dir });
   run("i686-linux-gnu-ld", ["-T", "kernel.ld", "kernel.o", "-o", "kernel.elf"], { cwd: dir });
   const file = path.join(dir, "kernel.elf");
-  built.set(withHeader, file);
+  built.set(key, file);
   return file;
 }
 
