@@ -5,6 +5,9 @@ import { fail } from "../common/diagnostics.js";
 import { checkName, isoIdentifiers } from "./iso-names.js";
 import type { IsoFile } from "./types.js";
 
+/** ECMA-119 6.8.2.1: at most 8 levels of directories, counting the root. */
+export const MAX_DIRECTORY_DEPTH = 8;
+
 export interface DirNode {
   kind: "dir";
   /** Real (Rock Ridge) name; "" for the root. */
@@ -41,6 +44,10 @@ export function buildTree(files: IsoFile[], bootImage?: IsoFile): DirNode {
     const parts = file.path.split("/").filter((p) => p !== "");
     if (parts.length === 0) fail(`bad path '${file.path}' for a file in the image`, undefined, { origin: "iso" });
     for (const p of parts) checkName(p, file.path);
+    // The file's directories are the root and parts.length - 1 more.
+    if (parts.length > MAX_DIRECTORY_DEPTH) {
+      fail(`'${file.path}' is nested deeper than ISO 9660 allows (${MAX_DIRECTORY_DEPTH} levels of directories with the root)`, undefined, { origin: "iso" });
+    }
     let dir = root;
     for (const part of parts.slice(0, -1)) {
       let next = dir.children.find((c) => c.name === part);

@@ -145,11 +145,17 @@ describe("iso: ISO 9660 writer (pure)", () => {
     expect(hash(c)).to.not.equal(hash(a));
   });
 
+  it("accepts the deepest tree ISO 9660 allows (8 directory levels with the root)", () => {
+    const img = readIso(writeIsoImage(spec({ files: [{ path: "1/2/3/4/5/6/7/f", data: bytes(3, 1) }] })));
+    expect(img.entries.find((e) => e.path === "/1/2/3/4/5/6/7/f")!.size).to.equal(3);
+  });
+
   it("rejects what it cannot write with a diagnostic", () => {
     const bad: Partial<IsoImageSpec>[] = [
       { files: [{ path: "a", data: bytes(1, 1) }, { path: "a/b", data: bytes(1, 1) }] },
       { files: [{ path: "a", data: bytes(1, 1) }, { path: "/a", data: bytes(1, 1) }] },
       { files: [{ path: "x/../y", data: bytes(1, 1) }] },
+      { files: [{ path: "1/2/3/4/5/6/7/8/f", data: bytes(1, 1) }] },
       { files: [{ path: "n".repeat(200), data: bytes(1, 1) }] },
       { volumeId: "lower case" },
       { boot: { image: bytes(100, 1), loadSectors: 4, bootInfoTable: true, grub2BootInfo: true } },
