@@ -67,6 +67,9 @@ function readInput(file: string, what: string): Uint8Array {
 }
 
 export function buildIso(opts: BuildIsoOptions): BuildIsoResult {
+  if (fs.existsSync(opts.output) && fs.statSync(opts.output).isDirectory()) {
+    fail(`output '${opts.output}' is a directory`, undefined, { origin: "iso" });
+  }
   try {
     const kernel = readInput(opts.kernel, "kernel");
     checkMultibootKernel(kernel, opts.kernel);

@@ -11,7 +11,7 @@
 //   next   the root's Rock Ridge continuation area (the ER entry)
 //   next   the boot image (in the tree at boot.path if given, else hidden), then the
 //          other files in tree order
-//   then   zeros up to a 32 KiB boundary
+//   then   zeros up to a 32 KiB boundary, at least two sectors
 // Everything is a function of the input, so the same input gives the same bytes.
 
 import { fail } from "../common/diagnostics.js";

@@ -73,6 +73,13 @@ describe("iso: bad input", function () {
     await expectFailure([testKernel(), "-o", out], 1, /iso: error: SOURCE_DATE_EPOCH must be seconds since 1970/, { SOURCE_DATE_EPOCH: "yesterday" });
   });
 
+  it("an output that is a directory (left as it is)", async () => {
+    const r = await ts386(["iso", testKernel(), "-o", dir, "--grub-cache", sharedGrubCache]);
+    expect(r.status).to.equal(1);
+    expect(r.stderr).to.equal(`iso: error: output '${dir}' is a directory\n`);
+    expect(fs.statSync(dir).isDirectory()).to.equal(true);
+  });
+
   it("usage errors exit 2: no -o, no kernel, two kernels, unknown option", async () => {
     await expectFailure([testKernel()], 2, /missing required option '-o'/);
     await expectFailure(["-o", out], 2, /no kernel given/);
