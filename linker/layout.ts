@@ -5,11 +5,11 @@
 // known (a symbol in a later section) is an error at its place in the script.
 
 import { fail, type SourceLocation } from "../common/diagnostics.js";
-import { SHF_ALLOC, type ObjectFile } from "../elf/types.js";
+import { SHF_ALLOC, SHF_WRITE, type ObjectFile } from "../elf/types.js";
 import type { PlanItem } from "./place-sections.js";
 import type { Resolution } from "./resolve.js";
-import type { Assignment } from "./script/ast.js";
-import { alignTo, evaluate, type Relative, type Scope, type Value } from "./script/evaluate.js";
+import type { Assignment, BinaryOperator, Expression } from "./script/ast.js";
+import { alignTo, evaluate, toAddress, type Relative, type Scope, type Value } from "./script/evaluate.js";
 import { mapMergedOffset } from "./merge-sections.js";
 import type { GlobalSymbol, InputSection, OutputSection } from "./types.js";
 
@@ -71,15 +71,17 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
   const scope: Scope = {
     dot: () => ({ value: dot, relative: current ?? { dotAnchor: preferNext ? "next" : "previous", position } }),
     symbol(name, at): Value {
+      // Inside an output section, ld reads absolute symbols as plain numbers.
+      const absolute = (value: number): Value => ({ value, relative: current ? "number" : null });
       const s = scriptSymbols.get(name);
-      if (s) return { value: s.value, relative: s.relative };
+      if (s) return s.relative === null ? absolute(s.value) : { value: s.value, relative: s.relative };
       const g = resolution.globals.get(name);
       if (!g || !g.definition) fail(`undefined symbol '${name}' in the linker script`, at);
       const addr = objectSymbolAddress(objects, resolution, g);
       if (!addr || (addr.section && !placed.has(addr.section))) {
         fail(`symbol '${name}' is used before the address of its section is known (move the expression after that output section)`, at);
       }
-      return { value: addr.value, relative: addr.section };
+      return addr.section ? { value: addr.value, relative: addr.section } : absolute(addr.value);
     },
     defined: (name) => scriptSymbols.has(name) || !!resolution.globals.get(name)?.definition,
     section(name, at) {
@@ -90,15 +92,34 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
       usesHeaderSize = true;
       return headerSize;
     },
+    inSection: () => current,
   };
 
+  // GNU ld sizes sections in one pass and gives symbols their values in a later
+  // one, and the two disagree in one case: the address of an output section
+  // that is dropped for being empty moves `.` for placing what follows, but not
+  // for symbol assignments. `lagging` is the second pass's `.` while they differ.
+  let lagging: number | null = null;
   const assign = (a: Assignment) => {
-    const v = evaluate(a.value, scope);
-    const old = (): Value => a.target === "." ? { value: dot, relative: current } : scope.symbol(a.target, a.at);
-    const combined = a.op === "=" ? v : evaluate({
-      kind: "binary", op: a.op.slice(0, -1) as "+", at: a.at,
-      left: { kind: "number", value: old().value, at: a.at }, right: { kind: "number", value: v.value, at: a.at },
-    }, scope);
+    if (lagging !== null && !current) {
+      const sizingDot = dot;
+      dot = lagging;
+      assignOnce(a);
+      lagging = dot;
+      if (a.target !== ".") {
+        dot = sizingDot;
+        return;
+      }
+      dot = sizingDot;
+    }
+    assignOnce(a);
+  };
+  const assignOnce = (a: Assignment) => {
+    // `x op= e` is `x = x op e`.
+    const target: Expression = a.target === "." ? { kind: "dot", at: a.at } : { kind: "symbol", name: a.target, at: a.at };
+    const v = evaluate(a.op === "=" ? a.value : { kind: "binary", op: a.op.slice(0, -1) as BinaryOperator, left: target, right: a.value, at: a.at }, scope);
+    // Inside an output section a plain number is an offset from its start.
+    const combined = toAddress(v, scope);
     if (a.target === ".") {
       if (current && combined.value < dot) {
         fail(`cannot move the location counter backwards (from 0x${dot.toString(16)} to 0x${combined.value.toString(16)}) inside '${current.name}'`, a.at);
@@ -112,10 +133,7 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
       const g = resolution.globals.get(a.target);
       if (!referenced.has(a.target) || (g && g.definition)) return;
     }
-    scriptSymbols.set(a.target, {
-      value: combined.value, relative: a.op === "=" ? v.relative : combined.relative,
-      section: null, hidden: a.hidden, at: a.at,
-    });
+    scriptSymbols.set(a.target, { value: combined.value, relative: combined.relative, section: null, hidden: a.hidden, at: a.at });
   };
 
   const sections: OutputSection[] = [];
@@ -127,7 +145,9 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
     }
     const out = item.output;
     const stmt = item.statement;
-    const alloc = (out.flags & SHF_ALLOC) !== 0 || (out.inputs.length === 0 && item.contents.some((c) => c.kind === "assignment"));
+    // A section made only of assignments is allocated and writable, as in ld.
+    if (out.inputs.length === 0) out.flags |= SHF_ALLOC | SHF_WRITE;
+    const alloc = (out.flags & SHF_ALLOC) !== 0;
     let start = dot;
     if (stmt?.address) start = evaluate(stmt.address, scope).value;
     const minAlign = stmt?.align ? evaluate(stmt.align, scope).value : 1;
@@ -135,8 +155,12 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
     out.align = Math.max(out.align, minAlign);
     const hasContent = out.inputs.some((s) => s.size > 0) || item.contents.some((c) => c.kind === "assignment");
     if (!hasContent && out.inputs.length === 0) {
-      // GNU ld drops an output section with nothing in it, but its address still sets `.`.
-      if (stmt?.address) dot = start;
+      // GNU ld drops an output section with nothing in it, but its address still
+      // sets `.` for placing the next sections (not for symbols, see `lagging`).
+      if (stmt?.address) {
+        lagging ??= dot;
+        dot = start;
+      }
       continue;
     }
     if (!alloc) {
@@ -166,8 +190,10 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
     preferNext = false;
     if (!alloc) dot = outerDot;
     sections.push(out);
-    if (out.size === 0 && out.inputs.length > 0 && !item.contents.some((c) => c.kind === "assignment")) {
-      // Only empty input sections: ld removes the output section too (its symbols stay).
+    lagging = null;
+    if (out.size === 0) {
+      // Nothing in it after all: ld removes the output section (its symbols stay,
+      // attributed to a neighbouring section).
       sections.pop();
     }
   }
@@ -181,7 +207,7 @@ function resolveAnchors(symbols: Map<string, ScriptSymbol & { relative: Relative
   const out = new Map<string, ScriptSymbol>();
   for (const [name, s] of symbols) {
     let section: OutputSection | null = null;
-    const r = s.relative;
+    const r = s.relative === "number" ? null : s.relative;
     if (r && "dotAnchor" in r) {
       // Plan positions are 1-based in layOut; search the kept allocated sections around it.
       const sectionAt = (i: number) => {

@@ -34,7 +34,8 @@ export function groupSegments(sections: OutputSection[], loadedHeaders?: number)
       const writable = (seg.flags & PF_W) !== 0;
       const executable = (seg.flags & PF_X) !== 0;
       if (alignUp(lastEnd, PAGE_SIZE) < alignUp(s.address, PAGE_SIZE)) startNew = true;
-      else if (last.type === SHT_NOBITS && s.type !== SHT_NOBITS) startNew = true;
+      // (A section made only of `.` assignments counts as loaded, as in ld.)
+      else if (last.type === SHT_NOBITS && last.inputs.length > 0 && s.type !== SHT_NOBITS) startNew = true;
       else if (!writable && (s.flags & SHF_WRITE) && pageDown(lastEnd - 1) !== pageDown(s.address)) startNew = true;
       else if (executable !== ((s.flags & SHF_EXECINSTR) !== 0) && pageDown(lastEnd - 1) !== pageDown(s.address)) startNew = true;
     }

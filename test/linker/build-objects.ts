@@ -34,6 +34,6 @@ export function gcc(source: string, out: string, extra: string[] = []): string {
 }
 
 export function gnuLd(objects: string[], out: string, script?: string): string {
-  run("i686-linux-gnu-ld", ["-m", "elf_i386", "--no-warn-execstack", ...(script ? ["-T", script] : []), ...objects, "-o", out]);
+  run("i686-linux-gnu-ld", ["-m", "elf_i386", "--no-warn-execstack", "--no-warn-rwx-segments", ...(script ? ["-T", script] : []), ...objects, "-o", out]);
   return out;
 }

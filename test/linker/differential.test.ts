@@ -144,6 +144,49 @@ SECTIONS {
     await compareLinks(dir, [...standalone, orphan], script);
   });
 
+  it("script corners: sections of assignments only, empty sections with addresses, symbols between them", async function () {
+    const script = path.join(dir, "corners.ld");
+    // Inside an output section, numbers and absolute symbols are offsets from its start.
+    fs.writeFileSync(script, `ENTRY(_start)
+small_abs = 0x1234;
+SECTIONS {
+  . = 0x300000;
+  .text : { *(.multiboot) *(.text) }
+  .marker : { marker_sym = .; }
+  .gap : { gap_start = .; . = . + 0x10; gap_end = .; }
+  .align_only : { . = ALIGN(64); }
+  after_gap = .;
+  .rodata : { *(.rodata*) }
+  .data : {
+    d1 = 0x10;
+    d2 = small_abs;
+    d3 = ABSOLUTE(0x20);
+    *(.data)
+    . = 0x40;
+    d4 = .;
+    d4 += 4;
+  }
+  t1 = ABSOLUTE(small_abs) + ADDR(.rodata);
+  t2 = ADDR(.rodata) + 4;
+  t3 = ADDR(.rodata) - ADDR(.text);
+  t4 = 5 + 3;
+  t5 = SIZEOF(.data) + ADDR(.data);
+  t6 = . - 0x10;
+  t8 = small_abs + ADDR(.data);
+  t9 = MAX(ADDR(.data), 4);
+  t10 = ALIGN(ADDR(.text), 0x100);
+  .empty_with_address 0x500000 : { *(.nothing) }
+  after_empty = .;
+  . = ALIGN(256);
+  aligned_after_empty = .;
+  .bss : { *(.bss) *(COMMON) }
+  PROVIDE_HIDDEN(hidden_end = .);
+  total = ABSOLUTE(after_gap) + SIZEOF(.data) + ADDR(.rodata) - 0x300000 + ALIGNOF(.bss) + (DEFINED(gap_end) ? 1 : 0);
+}
+`);
+    await compareLinks(dir, standalone, script);
+  });
+
   it("the built-in kernel layout (no -T) matches GNU ld given the same script text", async function () {
     const script = path.join(dir, "builtin-kernel.ld");
     fs.writeFileSync(script, KERNEL_SCRIPT);

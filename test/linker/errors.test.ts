@@ -80,7 +80,7 @@ section .data
       ["comment.ld", "/* never closed\nSECTIONS { }\n", /comment\.ld\(1,1\): error: unterminated comment/],
       ["fill.ld", "SECTIONS {\n  .text : { *(.text) LONG(0) }\n}\n", /fill\.ld\(2,22\): error: 'LONG' is not supported by ts386 link/],
       ["entry.ld", "ENTRY(nowhere)\nSECTIONS { .text : { *(.text) } }\n", /entry\.ld\(1,1\): error: entry symbol 'nowhere' is not defined/],
-      ["backwards.ld", "SECTIONS {\n  . = 1M;\n  .text : { *(.text) . = 0x1000; }\n}\n", /backwards\.ld\(3,22\): error: cannot move the location counter backwards/],
+      ["backwards.ld", "SECTIONS {\n  . = 1M;\n  .text : { *(.text) . = ABSOLUTE(0x1000); }\n}\n", /backwards\.ld\(3,22\): error: cannot move the location counter backwards/],
       ["forward.ld", "SECTIONS {\n  early = _start;\n  .text : { *(.text) }\n}\n", /forward\.ld\(2,11\): error: symbol '_start' is used before the address of its section is known/],
       ["align.ld", "SECTIONS {\n  . = ALIGN(3);\n}\n", /align\.ld\(2,7\): error: alignment 3 is not a power of two/],
     ];

@@ -24,6 +24,7 @@ function value(expr: string): number {
     defined: (name) => name === "known",
     section: (name) => { throw new Error(`no section ${name}`); },
     sizeofHeaders: () => 0x74,
+    inSection: () => null,
   };
   return evaluate(a.value as Expression, scope).value;
 }
