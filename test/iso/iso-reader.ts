@@ -14,6 +14,13 @@ export interface ReadEntry {
   data?: Uint8Array;
 }
 
+/** One path table record: directory identifier, extent, 1-based parent number. */
+export interface PathTableRecord {
+  id: string;
+  lba: number;
+  parent: number;
+}
+
 export interface ReadImage {
   volumeId: string;
   volumeSectors: number;
@@ -21,6 +28,9 @@ export interface ReadImage {
   modificationDate: string;
   rockRidge: boolean;
   entries: ReadEntry[];
+  /** The type L (little-endian) and type M (big-endian) path tables. */
+  pathTableL: PathTableRecord[];
+  pathTableM: PathTableRecord[];
   bootCatalogLba?: number;
   boot?: { bootable: boolean; media: number; loadSegment: number; sectors: number; lba: number; validationSum: number };
 }
@@ -73,7 +83,22 @@ export function readIso(img: Uint8Array): ReadImage {
     modificationDate: str(pvd, 830, 16),
     rockRidge: false,
     entries: [],
+    pathTableL: [],
+    pathTableM: [],
   };
+  const ptSize = both32(pvd, 132);
+  const readPathTable = (lba: number, big: boolean) => {
+    const out: PathTableRecord[] = [];
+    const t = img.subarray(lba * 2048, lba * 2048 + ptSize);
+    for (let o = 0; o < t.length; ) {
+      const n = t[o]!;
+      out.push({ id: n === 1 && t[o + 8] === 0 ? "" : str(t, o + 8, n), lba: big ? be32(t, o + 2) : le32(t, o + 2), parent: big ? (t[o + 6]! << 8) | t[o + 7]! : le16(t, o + 6) });
+      o += 8 + n + (n % 2);
+    }
+    return out;
+  };
+  result.pathTableL = readPathTable(le32(pvd, 140), false);
+  result.pathTableM = readPathTable(be32(pvd, 148), true);
   // Other volume descriptors up to the terminator.
   for (let s = 17; ; s++) {
     const vd = img.subarray(s * 2048, (s + 1) * 2048);

@@ -59,6 +59,21 @@ describe("iso: ISO 9660 writer (pure)", () => {
     expect(img.entries.find((x) => x.path === "/boot")!.mode).to.equal(0o040555);
   });
 
+  it("writes path tables (L and M) listing every directory breadth first with its parent", () => {
+    const files = [{ path: "b/y/f", data: bytes(5, 1) }, { path: "a/x/g", data: bytes(6, 2) }, { path: "a/h", data: bytes(7, 3) }];
+    const img = readIso(writeIsoImage(spec({ files })));
+    expect(img.pathTableM).to.deep.equal(img.pathTableL);
+    const rootLba = img.pathTableL[0]!.lba;
+    const dir = (p: string) => img.entries.find((e) => e.path === p)!.lba;
+    expect(img.pathTableL).to.deep.equal([
+      { id: "", lba: rootLba, parent: 1 },
+      { id: "A", lba: dir("/a"), parent: 1 },
+      { id: "B", lba: dir("/b"), parent: 1 },
+      { id: "X", lba: dir("/a/x"), parent: 2 },
+      { id: "Y", lba: dir("/b/y"), parent: 3 },
+    ]);
+  });
+
   it("keeps directories valid past one sector and makes colliding level-1 identifiers unique", () => {
     const files = Array.from({ length: 90 }, (_, i) => ({ path: `many/a-rather-long-file-name-number-${i}.text`, data: bytes(i * 37, i + 3) }));
     files.push({ path: "many/Kernel.Elf", data: bytes(10, 1) }, { path: "many/kernel.elf", data: bytes(11, 2) });
