@@ -4,7 +4,7 @@
 //   → apply relocations → group segments, assign file offsets → write ELF.
 
 import { DiagnosticError, fail, sourceExcerpt } from "../common/diagnostics.js";
-import type { ObjectFile } from "../elf/types.js";
+import { PF_R, PF_W, PF_X, SHF_EXECINSTR, type ObjectFile } from "../elf/types.js";
 import { defaultScript } from "./default-scripts.js";
 import { layOut, objectSymbolAddress, type Layout } from "./layout.js";
 import { mergeSections } from "./merge-sections.js";
@@ -37,18 +37,18 @@ function linkWithScript(objects: ObjectFile[], options: LinkOptions, script: Scr
   const resolution = resolveSymbols(objects);
   const plan = placeSections(objects, resolution, script);
   mergeSections(resolution.inputs.flat().filter((s) => s !== null));
-  const stackHeader = options.target === "linux";
+  const stackFlags = stackPermissions(objects, options);
 
   // SIZEOF_HEADERS depends on the number of segments, which depends on the
   // layout: lay out again until the count agrees (twice at most in practice).
-  let phnum = programHeaderCount(2, stackHeader);
+  let phnum = programHeaderCount(2, stackFlags);
   let layout: Layout;
   let segments: LoadSegment[];
   for (let round = 0; ; round++) {
     const headersSize = ELF_HEADER_SIZE + phnum * PROGRAM_HEADER_SIZE;
     layout = layOut(objects, resolution, plan, headersSize);
     segments = groupSegments(layout.sections, layout.usesHeaderSize ? headersSize : undefined);
-    const needed = programHeaderCount(segments.length, stackHeader);
+    const needed = programHeaderCount(segments.length, stackFlags);
     if (needed === phnum || !layout.usesHeaderSize) {
       phnum = needed;
       break;
@@ -69,7 +69,7 @@ function linkWithScript(objects: ObjectFile[], options: LinkOptions, script: Scr
   applyRelocations(objects, resolution, layout);
   const endOfSections = assignFileOffsets(layout.sections, segments, ELF_HEADER_SIZE + phnum * PROGRAM_HEADER_SIZE);
   const symbols = buildSymbolTable(objects, resolution, layout);
-  const bytes = writeExecutable({ entry, sections: layout.sections, segments, stackHeader, symbols, endOfSections });
+  const bytes = writeExecutable({ entry, sections: layout.sections, segments, stackFlags, symbols, endOfSections });
 
   return {
     bytes,
@@ -78,6 +78,19 @@ function linkWithScript(objects: ObjectFile[], options: LinkOptions, script: Scr
     sections: layout.sections.map((s) => ({ name: s.name, address: s.address, size: s.size, flags: s.flags, type: s.type })),
     segments: segments.map((s) => ({ address: s.address, fileOffset: s.fileOffset, fileSize: s.fileSize, memorySize: s.memorySize, flags: s.flags })),
   };
+}
+
+/**
+ * PT_GNU_STACK: a Linux program always gets a non-executable stack (RW-). For a
+ * kernel we do what GNU ld does: the header appears when some object has a
+ * .note.GNU-stack section, executable if a note asks for it or an object has none.
+ */
+function stackPermissions(objects: ObjectFile[], options: LinkOptions): number | undefined {
+  if (options.target === "linux") return PF_R | PF_W;
+  const notes = objects.map((o) => o.sections.find((s) => s.name === ".note.GNU-stack"));
+  if (notes.every((n) => n === undefined)) return undefined;
+  const executable = notes.some((n) => n === undefined || (n.flags & SHF_EXECINSTR) !== 0);
+  return PF_R | PF_W | (executable ? PF_X : 0);
 }
 
 /**

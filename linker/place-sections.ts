@@ -118,8 +118,8 @@ export function placeSections(objects: ObjectFile[], resolution: Resolution, scr
       const sectionRes = content.sections.map((p) => globToRegExp(p.text));
       const matched: InputSection[] = [];
       objects.forEach((obj, file) => {
-        const base = obj.name.replace(/^.*\//, "");
-        if (!fileRe.test(obj.name) && !fileRe.test(base)) return;
+        // Like ld: the pattern is matched against the path as given on the command line.
+        if (!fileRe.test(obj.name)) return;
         for (const s of perFile[file]!) {
           if (s.output !== undefined) continue;
           if (sectionRes.some((re) => re.test(s.name))) {

@@ -39,20 +39,20 @@ export interface ExecutableImage {
   /** Output sections in header order; their headerIndex is 1.. in this order. */
   sections: OutputSection[];
   segments: LoadSegment[];
-  /** Also emit a PT_GNU_STACK header (non-executable stack, for Linux programs). */
-  stackHeader: boolean;
+  /** Flags of the PT_GNU_STACK header to emit (PF_R|PF_W, or with PF_X), if any. */
+  stackFlags: number | undefined;
   symbols: SymbolTable;
   /** File offset where the non-loaded trailer (.symtab etc.) may start. */
   endOfSections: number;
 }
 
-export function programHeaderCount(segments: number, stackHeader: boolean): number {
-  return segments + (stackHeader ? 1 : 0);
+export function programHeaderCount(segments: number, stackFlags: number | undefined): number {
+  return segments + (stackFlags !== undefined ? 1 : 0);
 }
 
 export function writeExecutable(image: ExecutableImage): Uint8Array {
   const { sections, segments, symbols } = image;
-  const phnum = programHeaderCount(segments.length, image.stackHeader);
+  const phnum = programHeaderCount(segments.length, image.stackFlags);
 
   // .symtab and .strtab
   const strtab = new StringTable();
@@ -117,10 +117,10 @@ export function writeExecutable(image: ExecutableImage): Uint8Array {
     v.setUint32(o + 24, seg.flags, true);
     v.setUint32(o + 28, 0x1000, true);
   });
-  if (image.stackHeader) {
+  if (image.stackFlags !== undefined) {
     const o = ELF_HEADER_SIZE + segments.length * PROGRAM_HEADER_SIZE;
     v.setUint32(o, PT_GNU_STACK, true);
-    v.setUint32(o + 24, 6, true); // PF_R | PF_W
+    v.setUint32(o + 24, image.stackFlags, true);
     v.setUint32(o + 28, 16, true);
   }
 

@@ -35,6 +35,8 @@ async function compareLinks(dir: string, objects: string[], script: string | und
   const loads = (e: Executable) => e.segments.filter((p) => p.type === 1)
     .map((p) => `LOAD vaddr=${hex(p.vaddr)} paddr=${hex(p.paddr)} filesz=${hex(p.filesz)} memsz=${hex(p.memsz)} flags=${p.flags} off%page=${hex(p.offset % 0x1000)}`);
   expect(loads(ours), "PT_LOAD segments").to.deep.equal(loads(theirs));
+  const stack = (e: Executable) => e.segments.filter((p) => p.type === 0x6474e551).map((p) => `GNU_STACK flags=${p.flags}`);
+  if (target === "kernel") expect(stack(ours), "PT_GNU_STACK").to.deep.equal(stack(theirs));
   for (const p of ours.segments) expect(p.offset % 0x1000, "file offset congruent to vaddr").to.equal(p.vaddr % 0x1000);
 
   const symbols = (e: Executable) => e.symbols.map((s) => `${s.name} ${hex(s.value)} size=${s.size} bind=${s.bind} type=${s.type} in ${s.section}`).sort();
