@@ -56,14 +56,14 @@ export interface BuildIsoResult {
 }
 
 function readInput(file: string, what: string): Uint8Array {
-  let stat: fs.Stats;
   try {
-    stat = fs.statSync(file);
-  } catch {
-    fail(`cannot read ${what} '${file}': no such file`, undefined, { origin: "iso" });
+    if (fs.statSync(file).isFile()) return new Uint8Array(fs.readFileSync(file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" || code === "ENOTDIR" ? "no such file" : code === "EACCES" ? "permission denied" : String(e);
+    fail(`cannot read ${what} '${file}': ${reason}`, undefined, { origin: "iso" });
   }
-  if (!stat.isFile()) fail(`${what} '${file}' is not a regular file`, undefined, { origin: "iso" });
-  return new Uint8Array(fs.readFileSync(file));
+  fail(`${what} '${file}' is not a regular file`, undefined, { origin: "iso" });
 }
 
 export function buildIso(opts: BuildIsoOptions): BuildIsoResult {
