@@ -14,6 +14,32 @@ export interface Interval {
   reg: Reg;
   start: number;
   end: number;
+  /** Disjoint, sorted, non-adjacent [from, to] ranges; start/end are the first from and last to. */
+  ranges: [number, number][];
+}
+
+/** Whether the interval holds a value at position `pos`. */
+export function covers(iv: Interval, pos: number): boolean {
+  for (const [a, b] of iv.ranges) {
+    if (a > pos) return false;
+    if (b >= pos) return true;
+  }
+  return false;
+}
+
+/** Whether two intervals are live at some common position. */
+export function intersects(x: Interval, y: Interval): boolean {
+  if (x.end < y.start || y.end < x.start) return false;
+  let i = 0;
+  let j = 0;
+  while (i < x.ranges.length && j < y.ranges.length) {
+    const [a, b] = x.ranges[i]!;
+    const [c, d] = y.ranges[j]!;
+    if (b < c) i++;
+    else if (d < a) j++;
+    else return true;
+  }
+  return false;
 }
 
 export interface Liveness {
@@ -63,20 +89,12 @@ export function blockLiveness(fn: MFunction): { liveIn: Map<number, Set<Reg>>; l
 
 export function computeLiveness(fn: MFunction): Liveness {
   const { liveIn, liveOut } = blockLiveness(fn);
-  const intervals = new Map<Reg, Interval>();
+  const segments = new Map<Reg, [number, number][]>();
   const fixed = new Map<Reg, [number, number][]>();
   const copies: [Reg, Reg][] = [];
-  const extend = (r: Reg, p: number): void => {
-    const iv = intervals.get(r);
-    if (!iv) intervals.set(r, { reg: r, start: p, end: p });
-    else {
-      if (p < iv.start) iv.start = p;
-      if (p > iv.end) iv.end = p;
-    }
-  };
-  const addFixed = (r: Reg, from: number, to: number): void => {
-    let list = fixed.get(r);
-    if (!list) fixed.set(r, (list = []));
+  const addSegment = (map: Map<Reg, [number, number][]>, r: Reg, from: number, to: number): void => {
+    let list = map.get(r);
+    if (!list) map.set(r, (list = []));
     list.push([from, to]);
   };
   let first = 0;
@@ -84,40 +102,35 @@ export function computeLiveness(fn: MFunction): Liveness {
     const n = b.instrs.length;
     const blockStart = 2 * first;
     const blockEnd = 2 * (first + n - 1) + 1;
-    for (const r of liveOut.get(b.id)!) extend(r, blockEnd);
-    for (const r of liveIn.get(b.id)!) extend(r, blockStart);
-    const openPhys = new Map<Reg, number>(); // physical register -> end of its open range
+    // Backward walk: `open` maps a register to the end of the segment it is live in.
+    const open = new Map<Reg, number>();
+    for (const r of liveOut.get(b.id)!) open.set(r, blockEnd);
     for (let i = n - 1; i >= 0; i--) {
       const ins = b.instrs[i]!;
       const at = first + i;
       if (isRegCopy(ins)) copies.push([(ins.operands[0] as { reg: Reg }).reg, (ins.operands[1] as { reg: Reg }).reg]);
       const { defs, uses } = effects(ins);
       for (const d of defs) {
-        if (isVirtual(d)) extend(d, 2 * at + 1);
-        else {
-          addFixed(d, 2 * at + 1, openPhys.get(d) ?? 2 * at + 1);
-          openPhys.delete(d);
-        }
+        addSegment(isVirtual(d) ? segments : fixed, d, 2 * at + 1, open.get(d) ?? 2 * at + 1);
+        open.delete(d);
       }
-      for (const u of uses) {
-        if (isVirtual(u)) extend(u, 2 * at);
-        else if (!openPhys.has(u)) openPhys.set(u, 2 * at);
-      }
+      for (const u of uses) if (!open.has(u)) open.set(u, 2 * at);
     }
-    // A physical register read before any write in the block: live from the block start.
-    for (const [r, end] of openPhys) addFixed(r, blockStart, end);
+    // Live at the block start (live-in virtual registers; a physical register read before any write).
+    for (const [r, end] of open) addSegment(isVirtual(r) ? segments : fixed, r, blockStart, end);
     first += n;
+  }
+  const intervals = new Map<Reg, Interval>();
+  for (const [r, list] of segments) {
+    list.sort((a, b) => a[0] - b[0]);
+    const ranges: [number, number][] = [];
+    for (const [a, b] of list) {
+      const last = ranges[ranges.length - 1];
+      if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+      else ranges.push([a, b]);
+    }
+    intervals.set(r, { reg: r, start: ranges[0]![0], end: ranges[ranges.length - 1]![1], ranges });
   }
   for (const list of fixed.values()) list.sort((a, b) => a[0] - b[0]);
   return { intervals, fixed, copies, liveIn, liveOut };
-}
-
-/** Whether [start, end] overlaps any of the sorted ranges. */
-export function overlapsAny(ranges: [number, number][] | undefined, start: number, end: number): boolean {
-  if (!ranges) return false;
-  for (const [a, b] of ranges) {
-    if (a > end) return false;
-    if (b >= start) return true;
-  }
-  return false;
 }

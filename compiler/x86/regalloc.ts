@@ -1,4 +1,5 @@
-// Register allocation by linear scan (Poletto & Sarkar) over the live intervals
+// Register allocation by linear scan (Poletto & Sarkar; active and inactive sets
+// as in Wimmer & Franz, so values share registers through lifetime holes) over the live intervals
 // of compiler/x86/liveness.ts, with
 //  - fixed-register constraints: a virtual register never gets a physical register
 //    whose fixed ranges (division, shifts by cl, port I/O, call arguments and
@@ -12,7 +13,7 @@
 //    a stack slot (spill.ts rewrites its uses and definitions) and allocation runs
 //    again, until everything fits.
 
-import { computeLiveness, overlapsAny, type Interval, type Liveness } from "./liveness.js";
+import { computeLiveness, covers, intersects, type Interval, type Liveness } from "./liveness.js";
 import {
   ALLOCATABLE, BYTE_REGS, CALLEE_SAVED, CALLER_SAVED, isVirtual, mapRegs,
   type MFunction, type Reg,
@@ -34,14 +35,31 @@ function linearScan(fn: MFunction, live: Liveness): ScanResult {
   }
   const calleeUsed = new Set<Reg>();
   const order = [...live.intervals.values()].sort((a, b) => a.start - b.start || a.reg - b.reg);
+  // active: live at the current position; inactive: started, not finished, in a lifetime hole now.
   let active: Interval[] = [];
-
-  const fitsFixed = (r: Reg, iv: Interval): boolean => !overlapsAny(live.fixed.get(r), iv.start, iv.end);
+  let inactive: Interval[] = [];
+  const fixedIntervals = new Map<Reg, Interval>();
+  for (const [r, ranges] of live.fixed) {
+    if (ranges.length > 0) fixedIntervals.set(r, { reg: r, start: ranges[0]![0], end: Math.max(...ranges.map((x) => x[1])), ranges });
+  }
+  const fitsFixed = (r: Reg, iv: Interval): boolean => {
+    const f = fixedIntervals.get(r);
+    return !f || !intersects(f, iv);
+  };
 
   for (const cur of order) {
-    active = active.filter((a) => a.end >= cur.start);
+    const pos = cur.start;
+    const stillActive: Interval[] = [];
+    const stillInactive: Interval[] = [];
+    for (const a of [...active, ...inactive]) {
+      if (a.end < pos) continue;
+      (covers(a, pos) ? stillActive : stillInactive).push(a);
+    }
+    active = stillActive;
+    inactive = stillInactive;
     const allowed = fn.byteClass.has(cur.reg) ? BYTE_REGS : ALLOCATABLE;
     const busy = new Set(active.map((a) => assignment.get(a.reg)!));
+    for (const a of inactive) if (intersects(a, cur)) busy.add(assignment.get(a.reg)!);
     const free = (r: Reg): boolean => allowed.includes(r) && !busy.has(r) && fitsFixed(r, cur);
     let chosen: Reg | undefined;
     for (const p of partners.get(cur.reg) ?? []) {
@@ -60,18 +78,24 @@ function linearScan(fn: MFunction, live: Liveness): ScanResult {
       chosen = preference.find(free);
     }
     if (chosen === undefined) {
-      // Spill whichever of cur and the active intervals holding a usable register ends last.
-      let victim: Interval | undefined;
-      for (const a of active) {
-        const r = assignment.get(a.reg)!;
-        if (fn.unspillable.has(a.reg) || !allowed.includes(r) || !fitsFixed(r, cur)) continue;
-        if (!victim || a.end > victim.end) victim = a;
+      // Spill: free the usable register whose occupants (across cur) end last, if
+      // that is later than cur ends; otherwise spill cur itself.
+      let best: { reg: Reg; end: number; holders: Interval[] } | undefined;
+      for (const r of allowed) {
+        if (!fitsFixed(r, cur)) continue;
+        const holders = [...active, ...inactive].filter((a) => assignment.get(a.reg) === r && intersects(a, cur));
+        if (holders.some((h) => fn.unspillable.has(h.reg))) continue;
+        const end = Math.max(...holders.map((h) => h.end));
+        if (!best || end > best.end) best = { reg: r, end, holders };
       }
-      if (victim && (victim.end > cur.end || fn.unspillable.has(cur.reg))) {
-        chosen = assignment.get(victim.reg)!;
-        assignment.delete(victim.reg);
-        spilled.add(victim.reg);
-        active = active.filter((a) => a !== victim);
+      if (best && (best.end > cur.end || fn.unspillable.has(cur.reg))) {
+        chosen = best.reg;
+        for (const h of best.holders) {
+          assignment.delete(h.reg);
+          spilled.add(h.reg);
+        }
+        active = active.filter((a) => assignment.has(a.reg));
+        inactive = inactive.filter((a) => assignment.has(a.reg));
       } else {
         if (fn.unspillable.has(cur.reg)) throw new Error(`register allocation failed in ${fn.name}: no register for a reload`);
         spilled.add(cur.reg);
