@@ -1,15 +1,11 @@
-// The table of subcommands; each lives in its own file.
+// The table of subcommands; each lives in its own file and is loaded only when used,
+// so `ts386 asm` or `ts386 iso` does not pay for loading the TypeScript compiler API.
 import type { Command } from "./command.js";
-import { asmCommand } from "./asm.js";
-import { linkCommand } from "./link.js";
-import { isoCommand } from "./iso.js";
-import { compileCommand } from "./compile.js";
-import { buildCommand } from "./build.js";
 
-export const commands: Record<string, Command> = {
-  asm: asmCommand,
-  link: linkCommand,
-  iso: isoCommand,
-  compile: compileCommand,
-  build: buildCommand,
+export const commands: Record<string, () => Promise<Command>> = {
+  asm: async () => (await import("./asm.js")).asmCommand,
+  link: async () => (await import("./link.js")).linkCommand,
+  iso: async () => (await import("./iso.js")).isoCommand,
+  compile: async () => (await import("./compile.js")).compileCommand,
+  build: async () => (await import("./build.js")).buildCommand,
 };

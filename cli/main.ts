@@ -37,11 +37,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.out("ts386 0.1.0");
     return 0;
   }
-  const command = commands[name];
-  if (!command) {
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
     io.err(`ts386: unknown command '${name}'\n\n${USAGE}`);
     return 2;
   }
+  const command = await load();
   if (rest.includes("--help") || rest.includes("-h")) {
     io.out(command.usage);
     return 0;
