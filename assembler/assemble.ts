@@ -13,9 +13,9 @@ import {
   SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS, SHT_PROGBITS, R_386_16, R_386_32, R_386_8,
   type ObjectFile, type ObjectSection, type ObjectSymbol, type Relocation, type SymbolType,
 } from "../elf/types.js";
-import type { DataItem, Expr, Instruction, Statement } from "./statements.js";
+import type { DataItem, Expr, Instruction, Label, Statement } from "./statements.js";
 import { evaluate, EXTERN_BASE, isConstantExpr, NO_SEG, type EvalContext, type Value } from "./expressions.js";
-import { encodeInstruction, type EncodeContext, type Encoded } from "./encoder.js";
+import { CONDITIONS, encodeInstruction, type EncodeContext, type Encoded } from "./encoder.js";
 
 /** Default type, flags and alignment of a section, by name (NASM's elf32 table). */
 const SHF_TLS = 0x400;
@@ -124,8 +124,11 @@ class Assembler {
   private changed = false;
   private current = -1; // current section
   private loc: SourceLocation | undefined;
-  /** Encodings that cannot change between passes (no symbols, no $), by statement. */
-  private readonly fixed = new Map<Instruction, Encoded>();
+  /** Per top-level statement: what never changes between passes (by statement index). */
+  private readonly infos: (InstructionInfo | undefined)[] = [];
+  private readonly labels: (SymbolEntry | undefined)[] = [];
+  /** The same for instructions inside `times`. */
+  private readonly nestedInfos = new Map<Instruction, InstructionInfo>();
   private readonly evalCtx: EvalContext;
   private readonly encodeCtx: EncodeContext;
 
@@ -143,12 +146,18 @@ class Assembler {
       },
       offset: 0,
       checkRanges: false,
-      eval: (e: Expr) => evaluate(e, this.evalCtx),
+      eval: (e: Expr) => {
+        const v = evaluate(e, this.evalCtx);
+        if (v.unknown || (v.seg === NO_SEG && !isConstantExpr(e))) this.sizeMayChange = true;
+        return v;
+      },
       fail: (m: string) => this.error(m),
     };
   }
 
   private here = 0;
+  /** Set while encoding when an operand's value is unknown or a number computed from symbols. */
+  private sizeMayChange = false;
 
   private error(message: string, loc = this.loc): never {
     const line = loc ? this.options.sourceLine?.(loc) : undefined;
@@ -156,10 +165,14 @@ class Assembler {
   }
 
   run(): ObjectFile {
+    let steps: Step[] | undefined;
     for (;;) {
       this.pass++;
       this.changed = false;
-      this.walk();
+      // Two full passes settle what can be settled (every symbol is known after the
+      // first); later passes only need labels, jumps and what still varies.
+      if (this.pass <= 2) this.walk();
+      else this.walkSteps((steps ??= this.compileSteps()));
       if (!this.changed && this.pass > 1) break;
       if (this.pass > MAX_PASSES) this.error("layout does not settle (jumps keep changing size)", undefined);
     }
@@ -204,6 +217,12 @@ class Assembler {
     return index;
   }
 
+  private nestedInfo(ins: Instruction): InstructionInfo {
+    const info = instructionInfo(ins);
+    this.nestedInfos.set(ins, info);
+    return info;
+  }
+
   private lookup(name: string): Value | undefined {
     const s = this.symbols.get(name);
     if (s && (s.pass > 0)) return s.value;
@@ -221,15 +240,20 @@ class Assembler {
       return;
     }
     if (s.kind === "extern") this.error(`'${name}' is declared extern and defined here`, loc);
+    this.redefine(s, value, loc);
+  }
+
+  /** A symbol's definition met again: a duplicate in the same pass, or a new value in a later one. */
+  private redefine(s: SymbolEntry, value: Value, loc: SourceLocation | undefined): void {
     if (s.pass === this.pass) {
       const where = s.loc ? ` (first defined at ${s.loc.file}(${s.loc.line},${s.loc.column}))` : "";
-      this.error(`symbol '${name}' is defined twice${where}`, loc);
+      this.error(`symbol '${s.name}' is defined twice${where}`, loc);
     }
     s.pass = this.pass;
     const old = s.value;
     if (old.offset !== value.offset || old.seg !== value.seg || old.unknown !== value.unknown) {
       this.changed = true;
-      if (this.final) this.error(`value of '${name}' changed in the final pass (internal layout error)`, loc);
+      if (this.final) this.error(`value of '${s.name}' changed in the final pass (internal layout error)`, loc);
     }
     s.value = value;
   }
@@ -237,10 +261,114 @@ class Assembler {
   // ---------------------------------------------------------------------------
   // One pass over all statements.
 
+  /** The statements reduced to what a relaxation pass needs (see Step). */
+  private compileSteps(): Step[] {
+    const steps: Step[] = [];
+    const fixed = (size: number) => {
+      const last = steps[steps.length - 1];
+      if (last && last.kind === STEP_FIXED) last.size += size;
+      else steps.push({ kind: STEP_FIXED, size, index: -1, entry: undefined, info: undefined });
+    };
+    this.statements.forEach((st, i) => {
+      switch (st.kind) {
+        case "instruction": {
+          const info = this.infos[i]!;
+          if (info.jump) steps.push({ kind: STEP_JUMP, size: 0, index: i, entry: undefined, info });
+          else if (info.fixed) fixed(info.fixed.bytes.length);
+          else if (info.size !== undefined) fixed(info.size);
+          else steps.push({ kind: STEP_OTHER, size: 0, index: i, entry: undefined, info });
+          return;
+        }
+        case "label":
+          steps.push({ kind: STEP_LABEL, size: 0, index: i, entry: this.labels[i], info: undefined });
+          return;
+        case "data":
+          fixed(st.items.reduce((n, item) => n + (item.kind === "string" ? Math.ceil(item.bytes.length / st.width) * st.width : st.width), 0));
+          return;
+        case "global":
+        case "extern":
+        case "bits":
+        case "comment":
+          return; // no effect after the first pass
+        default:
+          steps.push({ kind: STEP_OTHER, size: 0, index: i, entry: undefined, info: undefined });
+      }
+    });
+    return steps;
+  }
+
+  private walkSteps(steps: Step[]): void {
+    for (const s of this.sections) s.size = 0;
+    this.current = -1;
+    const pass = this.pass;
+    for (let k = 0; k < steps.length; k++) {
+      const step = steps[k]!;
+      switch (step.kind) {
+        case STEP_FIXED:
+          this.sections[this.section()]!.size += step.size;
+          break;
+        case STEP_LABEL: {
+          const sec = this.section();
+          const offset = this.sections[sec]!.size;
+          const entry = step.entry!;
+          if (entry.pass !== pass && entry.value.offset === offset && entry.value.seg === sec && !entry.value.unknown) entry.pass = pass;
+          else this.redefine(entry, { offset, seg: sec, unknown: false }, (this.statements[step.index] as Label).loc);
+          break;
+        }
+        case STEP_JUMP: {
+          // As in instruction(): short when the target is in reach (or unknown), else near.
+          const jump = step.info!.jump!;
+          const secIndex = this.section();
+          const sec = this.sections[secIndex]!;
+          let size = jump.near;
+          if (jump.short !== jump.near) {
+            const target = jump.entry ?? (jump.entry = this.symbols.get(jump.name));
+            if (!target || target.value.unknown) size = jump.short;
+            else if (target.value.seg === secIndex) {
+              const delta = target.value.offset - (sec.size + jump.short);
+              if (delta >= -128 && delta <= 127) size = jump.short;
+            }
+          }
+          sec.size += size;
+          break;
+        }
+        default: {
+          const st = this.statements[step.index]!;
+          if (step.info) {
+            this.loc = (st as Instruction).loc;
+            this.here = this.current >= 0 ? this.sections[this.current]!.size : 0;
+            this.instruction(st as Instruction, step.info);
+          } else this.statement(st);
+        }
+      }
+    }
+  }
+
   private walk(): void {
     for (const s of this.sections) s.size = 0;
     this.current = -1;
-    for (const st of this.statements) this.statement(st);
+    const statements = this.statements;
+    for (let i = 0; i < statements.length; i++) {
+      const st = statements[i]!;
+      // The two statements every pass is mostly made of take a path with cached lookups.
+      if (st.kind === "instruction") {
+        this.loc = st.loc;
+        this.here = this.current >= 0 ? this.sections[this.current]!.size : 0;
+        this.instruction(st, this.infos[i] ??= instructionInfo(st));
+      } else if (st.kind === "label") {
+        this.loc = st.loc;
+        const sec = this.section();
+        const offset = this.sections[sec]!.size;
+        const entry = this.labels[i];
+        if (entry && entry.pass !== this.pass && entry.value.offset === offset && entry.value.seg === sec && !entry.value.unknown) {
+          entry.pass = this.pass; // unchanged: the common case, without allocating
+        } else if (entry) this.redefine(entry, { offset, seg: sec, unknown: false }, st.loc);
+        else {
+          this.define(st.name, { offset, seg: sec, unknown: false }, "label", st.loc);
+          this.labels[i] = this.symbols.get(st.name);
+        }
+      } else this.statement(st);
+    }
   }
 
   private statement(st: Statement, inTimes = false): void {
@@ -255,7 +383,7 @@ class Assembler {
         return;
       }
       case "instruction":
-        return this.instruction(st);
+        return this.instruction(st, this.nestedInfos.get(st) ?? this.nestedInfo(st));
       case "section":
         this.current = this.openSection(st.name, st.attributes, st.loc);
         return;
@@ -373,17 +501,38 @@ class Assembler {
     sec.bytes.push(out);
   }
 
-  private instruction(ins: Instruction): void {
+  private instruction(ins: Instruction, info: InstructionInfo = instructionInfo(ins)): void {
     const secIndex = this.section();
     const sec = this.sections[secIndex]!;
-    let enc = this.fixed.get(ins);
+    const jump = info.jump;
+    if (jump && !this.final) {
+      // Only the size matters before the final pass: short or near, as relativeJump decides.
+      let size = jump.near;
+      if (jump.short !== jump.near) {
+        const target = jump.entry ?? (jump.entry = this.symbols.get(jump.name));
+        if (!target || target.value.unknown) size = jump.short;
+        else if (target.value.seg === secIndex) {
+          const delta = target.value.offset - (sec.size + jump.short);
+          if (delta >= -128 && delta <= 127) size = jump.short;
+        }
+      }
+      sec.size += size;
+      return;
+    }
+    if (info.size !== undefined && !this.final) {
+      sec.size += info.size;
+      return;
+    }
+    let enc = info.fixed;
     if (!enc) {
-      const constant = ins.operands.every(isConstantOperand);
       this.encodeCtx.offset = sec.size;
       // Values that depend on labels may be out of range only in an unsettled pass.
-      this.encodeCtx.checkRanges = constant || this.final;
+      this.encodeCtx.checkRanges = info.constant || this.final;
+      this.sizeMayChange = false;
       enc = encodeInstruction(ins, this.encodeCtx);
-      if (constant) this.fixed.set(ins, enc);
+      if (info.constant) info.fixed = enc;
+      // Operands that are plain addresses always take the 32-bit forms: the size is settled.
+      else if (!this.sizeMayChange && !info.relative) info.size = enc.bytes.length;
     }
     if (this.final) {
       if (sec.type === SHT_NOBITS) this.error(`instruction in the NOBITS section '${sec.name}'`);
@@ -437,6 +586,52 @@ class Assembler {
     });
     return { name: this.fileName, sections, symbols };
   }
+}
+
+/** One step of a relaxation pass: a run of bytes whose size is settled, a label, a jump, or anything else. */
+const STEP_FIXED = 0;
+const STEP_LABEL = 1;
+const STEP_JUMP = 2;
+const STEP_OTHER = 3;
+interface Step {
+  kind: number;
+  size: number;
+  index: number;
+  entry: SymbolEntry | undefined;
+  info: InstructionInfo | undefined;
+}
+
+/** What the layout passes need to know about an instruction, computed once. */
+interface InstructionInfo {
+  /** No symbol and no `$` in any operand: the encoding never changes. */
+  constant: boolean;
+  fixed: Encoded | undefined;
+  /** Size that no longer depends on symbol values (operands are plain addresses). */
+  size: number | undefined;
+  /** A branch to a label (its size depends on the distance). */
+  relative: boolean;
+  /** A jump or call to a label: its possible sizes (equal when it cannot relax). */
+  jump: { name: string; short: number; near: number; entry: SymbolEntry | undefined } | undefined;
+}
+
+function instructionInfo(ins: Instruction): InstructionInfo {
+  const op = ins.operands[0];
+  const m = ins.mnemonic;
+  const branch = m === "jmp" || m === "call" || m.startsWith("j") || m.startsWith("loop");
+  const info: InstructionInfo = {
+    constant: ins.operands.every(isConstantOperand), relative: branch && op?.kind === "imm", fixed: undefined, size: undefined, jump: undefined,
+  };
+  if (ins.prefixes.length > 0 || ins.operands.length !== 1 || op!.kind !== "imm" || op.expr.kind !== "sym") return info;
+  let short: number;
+  let near: number;
+  if (m === "jmp") [short, near] = [2, 5];
+  else if (m === "call") [short, near] = [5, 5];
+  else if (m.startsWith("j") && CONDITIONS[m.slice(1)] !== undefined) [short, near] = [2, 6];
+  else return info;
+  if (op.near) short = near;
+  if (op.short) near = short;
+  info.jump = { name: op.expr.name, short, near, entry: undefined };
+  return info;
 }
 
 function isConstantOperand(o: Instruction["operands"][number]): boolean {
