@@ -24,7 +24,10 @@ async function bootTimes(count: number): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
     const result = await runQemu({ cdrom: iso.normal, until: /Timer: observed 3 ticks/, timeoutMs: 30_000 });
-    if (!result.matched) throw new Error(`boot ${i + 1} never printed "Timer: observed 3 ticks":\n${result.serial}`);
+    if (!result.matched) {
+      const why = result.timedOut ? "timed out" : `QEMU exited with status ${result.exitCode}`;
+      throw new Error(`boot ${i + 1} never printed "Timer: observed 3 ticks" (${why}); serial:\n${result.serial}`);
+    }
     times.push(result.elapsedMs);
   }
   return times;

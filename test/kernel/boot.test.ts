@@ -3,7 +3,10 @@
 // the echoed key, or the kernel's write to isa-debug-exit after "System halted.".
 
 import { expect } from "chai";
-import { requireTool } from "../tools.js";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { QemuResult } from "../qemu.js";
+import { requireTool, tmpDir } from "../tools.js";
 import {
   bootIso,
   exceptionBoot,
@@ -17,6 +20,9 @@ import {
   pageFaultBoot,
   requireIsos,
 } from "./toyix.js";
+
+const VGA_COLUMNS = 80;
+const VGA_ROWS = 25;
 
 function prepare(ctx: Mocha.Context): void {
   requireTool(ctx, "qemu-system-i386");
@@ -49,25 +55,64 @@ describe("Toyix normal boot", function () {
     expectLines(kernelLines(result.serial), normalBoot);
   });
 
-  it("echoes keys typed on the PS/2 keyboard (sendkey through the QEMU monitor)", async () => {
-    let sent = false;
-    const echoed = /Next stop: kernel heap on top of mapped pages\.\r?\n(.*)aB/s;
-    const result = await bootIso({
-      cdrom: iso.normal,
-      monitor: true,
-      until: echoed,
-      onOutput: (serial, session) => {
-        if (!sent && lastLine.test(serial)) {
-          sent = true;
-          session.monitor("sendkey a 10");
-          session.monitor("sendkey shift-b 10");
-        }
-      },
+  describe("keyboard and screen", () => {
+    // One boot: once the log is complete, type `a` and Shift+`b`; once the echo is on
+    // COM1, save the VGA text buffer (pmemsave) and press Enter, whose echo ends the run.
+    let result: QemuResult;
+    let screen: Buffer;
+
+    before(async function () {
+      const dir = tmpDir("toyix-vga-");
+      const dump = path.join(dir, "vga.bin");
+      let typed = false;
+      let saved = false;
+      result = await bootIso({
+        cdrom: iso.normal,
+        monitor: true,
+        until: /aB\r?\n/,
+        onOutput: (serial, session) => {
+          if (!typed && lastLine.test(serial)) {
+            typed = true;
+            session.monitor("sendkey a 10");
+            session.monitor("sendkey shift-b 10");
+          }
+          if (typed && !saved && serial.endsWith("aB")) {
+            saved = true;
+            // Quoted: unquoted, "4000 /tmp/..." would parse as a division.
+            session.monitor(`pmemsave 0xb8000 ${VGA_COLUMNS * VGA_ROWS * 2} "${dump}"`);
+            session.monitor("sendkey ret 10");
+          }
+        },
+      });
+      screen = fs.existsSync(dump) ? fs.readFileSync(dump) : Buffer.alloc(0);
+      fs.rmSync(dir, { recursive: true, force: true });
     });
-    expect(sent, `the boot never reached its last line; serial:\n${result.serial}`).to.equal(true);
-    expect(result.timedOut, `keys not echoed; serial:\n${result.serial}`).to.equal(false);
-    const afterBoot = result.serial.slice(result.serial.indexOf(LAST_LINE) + LAST_LINE.length + 1);
-    expect(afterBoot).to.equal("aB");
+
+    it("echoes keys typed on the PS/2 keyboard (sendkey through the QEMU monitor)", () => {
+      expect(result.timedOut, `keys not echoed; serial:\n${result.serial}`).to.equal(false);
+      const afterBoot = result.serial.slice(result.serial.indexOf(LAST_LINE) + LAST_LINE.length + 1);
+      expect(afterBoot).to.equal("aB\n");
+    });
+
+    it("shows the same text on the VGA screen as on COM1, scrolled to the last 25 lines", () => {
+      expect(screen.length, "pmemsave of the VGA text buffer").to.equal(VGA_COLUMNS * VGA_ROWS * 2);
+      const rows: string[] = [];
+      for (let r = 0; r < VGA_ROWS; r++) {
+        let row = "";
+        for (let c = 0; c < VGA_COLUMNS; c++) {
+          const cell = (r * VGA_COLUMNS + c) * 2;
+          expect(screen[cell + 1], `attribute of row ${r} column ${c}`).to.equal(0x07);
+          row += String.fromCharCode(screen[cell]!);
+        }
+        rows.push(row.trimEnd());
+      }
+      // The serial text up to the typed "aB", as screen rows: the log is longer than the
+      // screen, so the first lines have scrolled off the top.
+      const shown = result.serial.slice(0, result.serial.lastIndexOf("aB") + 2);
+      const lines = kernelLines(shown);
+      expect(lines.length, "the log should be longer than the screen").to.be.greaterThan(VGA_ROWS);
+      expect(rows).to.deep.equal(lines.slice(-VGA_ROWS));
+    });
   });
 });
 
