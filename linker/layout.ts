@@ -100,6 +100,8 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
   // that is dropped for being empty moves `.` for placing what follows, but not
   // for symbol assignments. `lagging` is the second pass's `.` while they differ.
   let lagging: number | null = null;
+  // The last allocated section kept, whose load offset the next one inherits (see AT below).
+  let previousAlloc: OutputSection | null = null;
   const assign = (a: Assignment) => {
     if (lagging !== null && !current) {
       const sizingDot = dot;
@@ -170,8 +172,19 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
     }
     const outerDot = dot;
     out.address = start;
-    current = out;
     placed.add(out);
+    // The load address (ld's rules): AT(lma) if given; otherwise the same offset
+    // from the address as the previous allocated section had (aligned as ALIGN()
+    // asks), unless the section lies wholly below that one; else the address.
+    if (stmt?.loadAddress) {
+      out.loadAddress = evaluate(stmt.loadAddress, scope).value;
+    } else if (alloc && previousAlloc && !(start < previousAlloc.address && start + sizeEstimate(item) <= previousAlloc.address)) {
+      const lma = (start + previousAlloc.loadAddress - previousAlloc.address) >>> 0;
+      out.loadAddress = stmt?.align ? alignTo(lma, minAlign, stmt.align.at) : lma;
+    } else {
+      out.loadAddress = start;
+    }
+    current = out;
     dot = start;
     for (const c of item.contents) {
       if (c.kind === "assignment") {
@@ -189,16 +202,20 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
     current = null;
     preferNext = false;
     if (!alloc) dot = outerDot;
-    sections.push(out);
     lagging = null;
-    if (out.size === 0) {
-      // Nothing in it after all: ld removes the output section (its symbols stay,
-      // attributed to a neighbouring section).
-      sections.pop();
-    }
+    // Nothing in it after all: ld removes the output section (its symbols stay,
+    // attributed to a neighbouring section).
+    if (out.size === 0) continue;
+    sections.push(out);
+    if (alloc) previousAlloc = out;
   }
 
   return { sections, scriptSymbols: resolveAnchors(scriptSymbols, plan, sections), usesHeaderSize };
+}
+
+/** The size of an output section's inputs, before it is laid out (for ld's backwards-move test). */
+function sizeEstimate(item: Extract<PlanItem, { kind: "section" }>): number {
+  return item.output.inputs.reduce((n, s) => n + s.size, 0);
 }
 
 /** Decides the section of each `.`-relative symbol assigned outside sections (see evaluate.ts). */

@@ -59,8 +59,11 @@ function linkWithScript(objects: ObjectFile[], options: LinkOptions, script: Scr
 
   const overlap = findOverlap(layout.sections);
   if (overlap) {
-    const [a, b] = overlap;
-    const range = (s: typeof a) => `[0x${s.address.toString(16)}, 0x${(s.address + s.size).toString(16)})`;
+    const { a, b, load } = overlap;
+    const range = (s: typeof a) => {
+      const start = load ? s.loadAddress : s.address;
+      return `${load ? "load addresses " : ""}[0x${start.toString(16)}, 0x${(start + s.size).toString(16)})`;
+    };
     fail(`section '${b.name}' ${range(b)} overlaps section '${a.name}' ${range(a)}`, undefined, { origin: "linker" });
   }
 
@@ -75,8 +78,8 @@ function linkWithScript(objects: ObjectFile[], options: LinkOptions, script: Scr
     bytes,
     entry,
     symbols: symbols.addresses,
-    sections: layout.sections.map((s) => ({ name: s.name, address: s.address, size: s.size, flags: s.flags, type: s.type })),
-    segments: segments.map((s) => ({ address: s.address, fileOffset: s.fileOffset, fileSize: s.fileSize, memorySize: s.memorySize, flags: s.flags })),
+    sections: layout.sections.map((s) => ({ name: s.name, address: s.address, loadAddress: s.loadAddress, size: s.size, flags: s.flags, type: s.type })),
+    segments: segments.map((s) => ({ address: s.address, loadAddress: s.loadAddress, fileOffset: s.fileOffset, fileSize: s.fileSize, memorySize: s.memorySize, flags: s.flags })),
   };
 }
 

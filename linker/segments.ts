@@ -1,11 +1,12 @@
 // Groups allocated output sections into PT_LOAD segments and gives every section
 // its file offset. The grouping follows GNU ld (bfd/elf.c
 // _bfd_elf_map_sections_to_segments, with -z separate-code as Linux builds of ld
-// default to): a new segment starts when the next section would leave a whole
-// page unused, when it has contents after a NOBITS section, or when it is
-// writable after read-only sections, or switches between code and data, on
-// another page than the previous section's end. In the file each segment starts at an offset congruent to its address
-// modulo the page size, so loaders can map it directly.
+// default to), on load addresses: a new segment starts when the next section
+// is not at the same load-minus-virtual offset (AT()), would leave a whole page
+// unused, has contents after a NOBITS section, or is writable after read-only
+// sections, or switches between code and data, on another page than the
+// previous section's end. In the file each segment starts at an offset
+// congruent to its address modulo the page size, so loaders can map it directly.
 
 import { PF_R, PF_W, PF_X, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS } from "../elf/types.js";
 import { alignUp } from "./resolve.js";
@@ -23,24 +24,25 @@ const pageDown = (a: number) => a - (a % PAGE_SIZE);
  * segment of their own (as ld does with -z separate-code).
  */
 export function groupSegments(sections: OutputSection[], loadedHeaders?: number): LoadSegment[] {
-  const loadable = sections.filter((s) => (s.flags & SHF_ALLOC) && s.size > 0).sort((a, b) => a.address - b.address);
+  const loadable = sections.filter((s) => (s.flags & SHF_ALLOC) && s.size > 0).sort((a, b) => a.loadAddress - b.loadAddress);
   const segments: LoadSegment[] = [];
   let seg: LoadSegment | undefined;
   let last: OutputSection | undefined;
   for (const s of loadable) {
     let startNew = !seg;
     if (seg && last) {
-      const lastEnd = last.address + last.size;
+      const lastEnd = last.loadAddress + last.size;
       const writable = (seg.flags & PF_W) !== 0;
       const executable = (seg.flags & PF_X) !== 0;
-      if (alignUp(lastEnd, PAGE_SIZE) < alignUp(s.address, PAGE_SIZE)) startNew = true;
+      if (s.loadAddress - last.loadAddress !== s.address - last.address) startNew = true;
+      else if (alignUp(lastEnd, PAGE_SIZE) < alignUp(s.loadAddress, PAGE_SIZE)) startNew = true;
       // (A section made only of `.` assignments counts as loaded, as in ld.)
       else if (last.type === SHT_NOBITS && last.inputs.length > 0 && s.type !== SHT_NOBITS) startNew = true;
-      else if (!writable && (s.flags & SHF_WRITE) && pageDown(lastEnd - 1) !== pageDown(s.address)) startNew = true;
-      else if (executable !== ((s.flags & SHF_EXECINSTR) !== 0) && pageDown(lastEnd - 1) !== pageDown(s.address)) startNew = true;
+      else if (!writable && (s.flags & SHF_WRITE) && pageDown(lastEnd - 1) !== pageDown(s.loadAddress)) startNew = true;
+      else if (executable !== ((s.flags & SHF_EXECINSTR) !== 0) && pageDown(lastEnd - 1) !== pageDown(s.loadAddress)) startNew = true;
     }
     if (startNew) {
-      seg = { address: s.address, fileOffset: 0, fileSize: 0, memorySize: 0, flags: PF_R, sections: [], includesHeaders: false };
+      seg = { address: s.address, loadAddress: s.loadAddress, fileOffset: 0, fileSize: 0, memorySize: 0, flags: PF_R, sections: [], includesHeaders: false };
       segments.push(seg);
     }
     seg!.sections.push(s);
@@ -51,7 +53,7 @@ export function groupSegments(sections: OutputSection[], loadedHeaders?: number)
   const first = segments[0];
   if (first && loadedHeaders !== undefined && first.address % PAGE_SIZE >= loadedHeaders) {
     if (first.flags & PF_X) {
-      segments.unshift({ address: pageDown(first.address), fileOffset: 0, fileSize: loadedHeaders, memorySize: loadedHeaders, flags: PF_R, sections: [], includesHeaders: true });
+      segments.unshift({ address: pageDown(first.address), loadAddress: pageDown(first.address), fileOffset: 0, fileSize: loadedHeaders, memorySize: loadedHeaders, flags: PF_R, sections: [], includesHeaders: true });
     } else {
       first.includesHeaders = true;
     }
@@ -67,6 +69,7 @@ export function assignFileOffsets(sections: OutputSection[], segments: LoadSegme
     const first = seg.sections[0]!;
     if (seg.includesHeaders) {
       seg.address = pageDown(first.address);
+      seg.loadAddress = first.loadAddress - (first.address - seg.address);
       seg.fileOffset = 0;
     } else {
       off += (((seg.address - off) % PAGE_SIZE) + PAGE_SIZE) % PAGE_SIZE;
@@ -97,13 +100,18 @@ export function assignFileOffsets(sections: OutputSection[], segments: LoadSegme
   return off;
 }
 
-/** Checks that no two allocated sections share addresses. */
-export function findOverlap(sections: OutputSection[]): [OutputSection, OutputSection] | undefined {
-  const loadable = sections.filter((s) => (s.flags & SHF_ALLOC) && s.size > 0).sort((a, b) => a.address - b.address);
-  for (let i = 1; i < loadable.length; i++) {
-    const a = loadable[i - 1]!;
-    const b = loadable[i]!;
-    if (b.address < a.address + a.size) return [a, b];
-  }
-  return undefined;
+/** Finds two allocated sections that share addresses, or load addresses (sections with contents). */
+export function findOverlap(sections: OutputSection[]): { a: OutputSection; b: OutputSection; load: boolean } | undefined {
+  const check = (list: OutputSection[], at: (s: OutputSection) => number, load: boolean) => {
+    const sorted = [...list].sort((x, y) => at(x) - at(y));
+    for (let i = 1; i < sorted.length; i++) {
+      const a = sorted[i - 1]!;
+      const b = sorted[i]!;
+      if (at(b) < at(a) + a.size) return { a, b, load };
+    }
+    return undefined;
+  };
+  const allocated = sections.filter((s) => (s.flags & SHF_ALLOC) && s.size > 0);
+  return check(allocated, (s) => s.address, false)
+    ?? check(allocated.filter((s) => s.type !== SHT_NOBITS), (s) => s.loadAddress, true);
 }

@@ -45,6 +45,8 @@ export interface OutputSection {
   flags: number;
   align: number;
   address: number;
+  /** Load (physical) address: `address` unless the script says AT(...). */
+  loadAddress: number;
   size: number;
   inputs: InputSection[];
   /** Assigned when the output file is written; 0 until then. */
@@ -77,6 +79,8 @@ export interface GlobalSymbol {
 
 export interface LoadSegment {
   address: number;
+  /** p_paddr: where the loader puts it (differs from `address` with AT()). */
+  loadAddress: number;
   fileOffset: number;
   fileSize: number;
   memorySize: number;
@@ -93,8 +97,8 @@ export interface LinkResult {
   entry: number;
   /** Address of every global symbol (and script-defined symbol). */
   symbols: Map<string, number>;
-  sections: { name: string; address: number; size: number; flags: number; type: number }[];
-  segments: { address: number; fileOffset: number; fileSize: number; memorySize: number; flags: number }[];
+  sections: { name: string; address: number; loadAddress: number; size: number; flags: number; type: number }[];
+  segments: { address: number; loadAddress: number; fileOffset: number; fileSize: number; memorySize: number; flags: number }[];
 }
 
 /** The ELF page size for i386 (GNU ld's max-page-size for elf_i386). */

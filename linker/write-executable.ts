@@ -111,7 +111,7 @@ export function writeExecutable(image: ExecutableImage): Uint8Array {
     v.setUint32(o, PT_LOAD, true);
     v.setUint32(o + 4, seg.fileOffset, true);
     v.setUint32(o + 8, seg.address, true);
-    v.setUint32(o + 12, seg.address, true);
+    v.setUint32(o + 12, seg.loadAddress, true);
     v.setUint32(o + 16, seg.fileSize, true);
     v.setUint32(o + 20, seg.memorySize, true);
     v.setUint32(o + 24, seg.flags, true);

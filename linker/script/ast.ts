@@ -57,6 +57,8 @@ export interface OutputSectionStatement {
   address?: Expression;
   /** `ALIGN(n)` after the colon: minimum alignment of the output section. */
   align?: Expression;
+  /** `AT(lma)` after the colon: the load (physical) address, when it differs from the address. */
+  loadAddress?: Expression;
   items: OutputSectionItem[];
   at: SourceLocation;
 }

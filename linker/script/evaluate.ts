@@ -171,11 +171,12 @@ function call(e: Extract<Expression, { kind: "call" }>, scope: Scope): Value {
     }
     case "DEFINED":
       return number(scope.defined(nameArg(e)) ? 1 : 0);
-    case "ADDR":
-    case "LOADADDR": {
+    case "ADDR": {
       const s = scope.section(nameArg(e), e.args[0]!.at);
       return { value: s.address, relative: s };
     }
+    case "LOADADDR":
+      return absolute(scope.section(nameArg(e), e.args[0]!.at).loadAddress);
     case "SIZEOF":
       return number(scope.section(nameArg(e), e.args[0]!.at).size);
     case "ALIGNOF":

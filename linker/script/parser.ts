@@ -1,6 +1,6 @@
 // Recursive-descent parser for the GNU ld script subset that kernels use:
 // ENTRY, OUTPUT_FORMAT/OUTPUT_ARCH (i386 only), SECTIONS with output section
-// statements, assignments to `.` and to symbols, PROVIDE, KEEP, wildcard input
+// statements (address, ALIGN, AT load address), assignments to `.` and to symbols, PROVIDE, KEEP, wildcard input
 // section patterns, /DISCARD/, and C-like expressions. Anything else is an error
 // at its line and column rather than being silently ignored.
 
@@ -176,6 +176,11 @@ class Parser {
         this.expect("(");
         os.align = this.expression();
         this.expect(")");
+      } else if (t.kind === "word" && t.text === "AT" && this.isPunct(this.peekSecond(), "(")) {
+        this.lx.next();
+        this.expect("(");
+        os.loadAddress = this.expression();
+        this.expect(")");
       } else if (t.kind === "word" && ["AT", "SUBALIGN", "ALIGN_WITH_INPUT", "ONLY_IF_RO", "ONLY_IF_RW"].includes(t.text)) {
         this.lx.error(`'${t.text}' on an output section is not supported by ts386 link`, t.at);
       } else {
@@ -248,6 +253,17 @@ class Parser {
     }
     if (sections.length === 0) this.lx.error(`no section patterns in '${file.text}()'`, file.at);
     return { kind: "input", file: { text: file.text, at: file.at }, sections, keep: false, at: file.at };
+  }
+
+  /** The token after the next one. */
+  private peekSecond(): Token {
+    const saved = this.lx.save();
+    try {
+      this.lx.next();
+      return this.lx.next();
+    } finally {
+      this.lx.restore(saved);
+    }
   }
 
   /** Looks ahead: an upper-case word followed by `(`, which is a command, not an output section. */

@@ -189,6 +189,26 @@ SECTIONS {
     await compareLinks(dir, standalone, script);
   });
 
+  it("a higher-half kernel: AT() load addresses, LOADADDR, inherited load offsets", async function () {
+    const script = path.join(dir, "higher-half.ld");
+    fs.writeFileSync(script, `ENTRY(_start)
+KERNEL_VMA = 0xC0000000;
+SECTIONS {
+  . = 1M;
+  .multiboot : { *(.multiboot) }
+  . += KERNEL_VMA;
+  .text ALIGN(4K) : AT(ADDR(.text) - KERNEL_VMA) { *(.text) }
+  .rodata ALIGN(4K) : { *(.rodata*) }
+  .data ALIGN(4K) : AT(LOADADDR(.rodata) + 0x2000) { *(.data) }
+  .bss : { *(.bss) *(COMMON) }
+  kernel_phys_end = LOADADDR(.bss) + SIZEOF(.bss);
+}
+`);
+    const { ours } = await compareLinks(dir, standalone, script);
+    const text = ours.segments.find((p) => p.type === 1 && p.flags & 1)!;
+    expect(text.vaddr - text.paddr, "code runs at 3 GiB + its load address").to.equal(0xc0000000);
+  });
+
   it("the built-in kernel layout (no -T) matches GNU ld given the same script text", async function () {
     const script = path.join(dir, "builtin-kernel.ld");
     fs.writeFileSync(script, KERNEL_SCRIPT);

@@ -92,7 +92,8 @@ SECTIONS {
   });
 
   it("rejects what it does not implement, at the right place", function () {
-    expect(parseError("SECTIONS {\n  .data : AT(0x1000) { *(.data) }\n}")).to.match(/^t\.ld\(2,11\): error: 'AT' on an output section is not supported/);
+    expect(parseError("SECTIONS {\n  .data : SUBALIGN(4) { *(.data) }\n}")).to.match(/^t\.ld\(2,11\): error: 'SUBALIGN' on an output section is not supported/);
+    expect(parseError("SECTIONS {\n  .data : { *(.data) } AT> rom\n}")).to.match(/^t\.ld\(2,24\): error: memory regions/);
     expect(parseError("SECTIONS {\n  .bss (NOLOAD) : { *(.bss) }\n}")).to.match(/^t\.ld\(2,9\): error: output section type '\(NOLOAD\)' is not supported/);
     expect(parseError("OUTPUT_FORMAT(elf64-x86-64)")).to.match(/^t\.ld\(1,15\): error: output format 'elf64-x86-64' is not supported/);
     expect(parseError("SECTIONS {\n  .text : { *(.text) } > ram\n}")).to.match(/^t\.ld\(2,24\): error: memory regions/);
