@@ -11,7 +11,7 @@ NODE ?= node
 TS386 := $(NODE) bin/ts386.js
 
 .PHONY: all setup setup-test setup-bench tools test bench clean
-.PHONY: iso kernel run kernel-isos test-exception test-page-fault
+.PHONY: iso kernel run kernel-isos test-exception test-page-fault test-bounds-fail
 
 all: tools
 
@@ -26,7 +26,7 @@ setup-bench:
 tools: setup
 	@npx tsc -p tsconfig.json
 
-# The kernel tests boot the three ISOs. If they cannot be built, they are removed
+# The kernel tests boot the kernel ISOs (kernel-isos). If they cannot be built, they are removed
 # (no stale image is tested), mocha still runs and those tests fail saying so.
 test: setup-test
 	@npx tsc -p tsconfig.json
@@ -41,7 +41,7 @@ test: setup-test
 # switches are passed as false). A variant builds in build/variants/<names>/,
 # so switching variants never needs `make clean`.
 
-KERNEL_SWITCHES := TOYIX_TRIGGER_PAGE_FAULT TOYIX_TRIGGER_TEST_EXCEPTION
+KERNEL_SWITCHES := TOYIX_TRIGGER_PAGE_FAULT TOYIX_TRIGGER_TEST_EXCEPTION TOYIX_TRIGGER_BOUNDS_FAIL
 DEFINES ?=
 empty :=
 space := $(empty) $(empty)
@@ -77,8 +77,8 @@ $(call kernel_dir,$(1))/toyix.iso: $(call kernel_dir,$(1))/kernel.elf boot/grub.
 	$$(TS386) iso $$< -o $$@ --grub-cfg boot/grub.cfg
 endef
 
-# The normal kernel and the two fault-test variants the kernel tests boot, plus DEFINES if different.
-KERNEL_TEST_VARIANTS := none TOYIX_TRIGGER_TEST_EXCEPTION TOYIX_TRIGGER_PAGE_FAULT
+# The normal kernel and the fault-test variants the kernel tests boot, plus DEFINES if different.
+KERNEL_TEST_VARIANTS := none TOYIX_TRIGGER_TEST_EXCEPTION TOYIX_TRIGGER_PAGE_FAULT TOYIX_TRIGGER_BOUNDS_FAIL
 $(foreach v,$(KERNEL_TEST_VARIANTS),$(eval $(call kernel_variant,$(filter-out none,$(v)))))
 ifeq ($(filter $(KBUILD),$(foreach v,$(KERNEL_TEST_VARIANTS),$(call kernel_dir,$(filter-out none,$(v))))),)
 $(eval $(call kernel_variant,$(DEFINES)))
@@ -98,6 +98,8 @@ test-exception: setup-test build/variants/TOYIX_TRIGGER_TEST_EXCEPTION/toyix.iso
 	@npx mocha --grep 'Toyix exception path'
 test-page-fault: setup-test build/variants/TOYIX_TRIGGER_PAGE_FAULT/toyix.iso
 	@npx mocha --grep 'Toyix page-fault path'
+test-bounds-fail: setup-test build/variants/TOYIX_TRIGGER_BOUNDS_FAIL/toyix.iso
+	@npx mocha --grep 'Toyix bounds-check path'
 
 clean:
 	rm -rf build

@@ -7,9 +7,10 @@
 // physical; paging before the drivers, so they start in the memory model the
 // kernel keeps; interrupts on only once every handler is in place.
 //
-// Two compile-time switches (ts386 compile --define NAME=true) add fault tests:
+// Compile-time switches (ts386 compile --define NAME=true) add fault tests:
 //   TOYIX_TRIGGER_PAGE_FAULT      read 0xC0000000, outside the identity map
 //   TOYIX_TRIGGER_TEST_EXCEPTION  execute ud2 (#UD, vector 6)
+//   TOYIX_TRIGGER_BOUNDS_FAIL     index a StaticArray past its end
 
 import { console_init_all, console_putc, console_register, console_write, console_write_hex32, console_writeln } from "./console.js";
 import { gdt_init } from "./gdt.js";
@@ -21,16 +22,25 @@ import { MULTIBOOT_BOOTLOADER_MAGIC } from "./multiboot.js";
 import { kernel_panic } from "./panic.js";
 import { paging_init, paging_test_identity_mapping } from "./paging.js";
 import { pic_init } from "./pic.js";
-import { pit_init, pit_wait_ticks } from "./pit.js";
+import { pit_init, pit_ticks, pit_wait_ticks } from "./pit.js";
 import { pmm_init, pmm_test_once } from "./pmm.js";
 import { serial_init, serial_putc } from "./serial.js";
 import { vga_init, vga_putc } from "./vga.js";
 
 declare const TOYIX_TRIGGER_PAGE_FAULT: bool;
 declare const TOYIX_TRIGGER_TEST_EXCEPTION: bool;
+declare const TOYIX_TRIGGER_BOUNDS_FAIL: bool;
 
 const TIMER_HZ: u32 = 100;
 const TEST_FAULT_ADDRESS: usize = 0xC0000000;
+
+/** Indexed one past its end by the TOYIX_TRIGGER_BOUNDS_FAIL test. */
+const bounds_test_words = new StaticArray<u32>(4);
+
+/** The compiled bounds check calls __ts386_bounds_fail (kernel/panic.ts) with this line. */
+function read_bounds_test_word(index: u32): u32 {
+  return bounds_test_words[index];
+}
 
 export function kernel_main(multiboot_magic: u32, multiboot_info_addr: u32): void {
   console_register(serial_init, serial_putc);
@@ -61,6 +71,13 @@ export function kernel_main(multiboot_magic: u32, multiboot_info_addr: u32): voi
   if (TOYIX_TRIGGER_PAGE_FAULT) {
     console_writeln("Triggering test page fault at 0xC0000000...");
     load<u32>(TEST_FAULT_ADDRESS); // performed as written: it faults
+  }
+
+  if (TOYIX_TRIGGER_BOUNDS_FAIL) {
+    console_writeln("Triggering test bounds failure at index 4 of 4...");
+    // No tick has happened yet, so this is 4; reading the counter keeps the index a
+    // run-time value, which the compiler cannot reject as out of range beforehand.
+    read_bounds_test_word(pit_ticks() + 4);
   }
 
   pit_init(TIMER_HZ);

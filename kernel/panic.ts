@@ -6,7 +6,7 @@
 // on a real PC, or in `make run`, nothing listens on that port and the
 // machine simply stays halted with the report on screen.
 
-import { console_write, console_write_bytes, console_writeln } from "./console.js";
+import { console_putc, console_write, console_write_bytes, console_writeln } from "./console.js";
 
 const QEMU_DEBUG_EXIT_PORT: u16 = 0xF4;
 /** QEMU exits with status (value << 1) | 1 = 33. Non-zero: 0 would look like QEMU's own failure. */
@@ -31,13 +31,12 @@ export function halt_forever(): never {
 }
 
 /**
- * Called by compiled code when a StaticArray index is out of range; the
- * message (in .rodata) names the TypeScript file and line of the access.
+ * Called by compiled code when a StaticArray index is out of range, with the
+ * message the compiler put in .rodata: "index out of bounds at FILE:LINE".
  */
 export function __ts386_bounds_fail(msg: usize, len: usize): void {
   cli();
-  console_write("Bounds check failed: ");
   console_write_bytes(msg, len);
-  console_writeln("");
-  kernel_panic("array index out of bounds");
+  console_putc(10);
+  kernel_panic("bounds check failed");
 }

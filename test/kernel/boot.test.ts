@@ -6,9 +6,10 @@ import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { QemuResult } from "../qemu.js";
-import { requireTool, tmpDir } from "../tools.js";
+import { repoRoot, requireTool, tmpDir } from "../tools.js";
 import {
   bootIso,
+  boundsFailBoot,
   exceptionBoot,
   expectLines,
   iso,
@@ -139,5 +140,23 @@ describe("Toyix page-fault path (TOYIX_TRIGGER_PAGE_FAULT)", function () {
     expect(result.timedOut, `no verdict; serial:\n${result.serial}`).to.equal(false);
     expect(result.debugExitValue, `the kernel did not halt through panic; serial:\n${result.serial}`).to.equal(PANIC_EXIT_VALUE);
     expectLines(kernelLines(result.serial), pageFaultBoot);
+  });
+});
+
+describe("Toyix bounds-check path (TOYIX_TRIGGER_BOUNDS_FAIL)", function () {
+  before(function () {
+    prepare(this);
+  });
+
+  it("reports an out-of-range StaticArray index with its file and line, panics and halts", async () => {
+    const result = await bootIso({ cdrom: iso.boundsFail });
+    expect(result.timedOut, `no verdict; serial:\n${result.serial}`).to.equal(false);
+    expect(result.debugExitValue, `the kernel did not halt through panic; serial:\n${result.serial}`).to.equal(PANIC_EXIT_VALUE);
+    const lines = kernelLines(result.serial);
+    expectLines(lines, boundsFailBoot);
+    // The line named is the indexing in read_bounds_test_word.
+    const named = Number(/kernel\/main\.ts:(\d+)$/.exec(lines.find((l) => l.startsWith("index out of bounds"))!)![1]);
+    const source = fs.readFileSync(path.join(repoRoot, "kernel", "main.ts"), "utf8").split("\n");
+    expect(source[named - 1]).to.contain("bounds_test_words[index]");
   });
 });

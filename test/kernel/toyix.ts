@@ -1,5 +1,5 @@
 // What the Toyix kernel tests (and bench/kernel-boot.ts) share: where `make
-// kernel-isos` puts the three ISOs, how to boot them, and the serial output
+// kernel-isos` puts the ISOs, how to boot them, and the serial output
 // the chapter expects, line for line.
 
 import { expect } from "chai";
@@ -12,6 +12,7 @@ export const iso = {
   normal: path.join(repoRoot, "build", "toyix.iso"),
   exception: path.join(repoRoot, "build", "variants", "TOYIX_TRIGGER_TEST_EXCEPTION", "toyix.iso"),
   pageFault: path.join(repoRoot, "build", "variants", "TOYIX_TRIGGER_PAGE_FAULT", "toyix.iso"),
+  boundsFail: path.join(repoRoot, "build", "variants", "TOYIX_TRIGGER_BOUNDS_FAIL", "toyix.iso"),
 };
 
 /** Fails with the command that builds the ISOs when one is missing. */
@@ -93,6 +94,16 @@ export const pageFaultBoot: Expected[] = [
   "Page fault error bits: not-present read supervisor",
   "*** KERNEL PANIC ***",
   "Reason: page fault",
+  "System halted.",
+];
+
+/** TOYIX_TRIGGER_BOUNDS_FAIL: a StaticArray read one past its end, the compiler's message, the panic. */
+export const boundsFailBoot: Expected[] = [
+  ...upTo("Paging test: identity-mapped kernel data is readable/writable"),
+  "Triggering test bounds failure at index 4 of 4...",
+  /^index out of bounds at kernel\/main\.ts:\d+$/,
+  "*** KERNEL PANIC ***",
+  "Reason: bounds check failed",
   "System halted.",
 ];
 
