@@ -1,12 +1,13 @@
 // The back end as one function: IR module -> assembler Statements. Per function:
 // instruction selection, register allocation (with spilling), frame layout,
-// peephole; then the sections: .text (functions), .rodata (jump tables, constant
+// block layout, peephole; then the sections: .text (functions), .rodata (jump tables, constant
 // data), .data and .bss, with global and extern declarations.
 
 import type { Statement } from "../../assembler/statements.js";
 import type { IrModule } from "../ir.js";
 import { emitData, emitFunction, emitJumpTables, type SourceLines } from "./emit.js";
 import { layoutFrame } from "./frame.js";
+import { layoutBlocks } from "./layout.js";
 import { valuesRead } from "../opt/ir-uses.js";
 import { selectInstructions } from "./isel.js";
 import type { MFunction } from "./machine.js";
@@ -17,6 +18,7 @@ export function compileFunctionToMachine(fn: IrModule["functions"][number]): MFu
   const m = selectInstructions(fn);
   allocateRegisters(m);
   layoutFrame(m);
+  layoutBlocks(m);
   peephole(m);
   return m;
 }

@@ -25,6 +25,11 @@ const SHIFTS: Partial<Record<BinaryOp, string>> = { shl: "shl", shr: "shr", sar:
 
 type MemOperand = Extract<MOperand, { kind: "mem" }>;
 
+/** The instruction defining a branch's compared temp, folded into the compare. */
+type Fusion =
+  | { kind: "and"; def: Instr; left: Value; right: Value }
+  | { kind: "load"; def: Instr; mem: MemOperand };
+
 const log2 = (n: number): number => (n > 0 && (n & (n - 1)) === 0 ? 31 - Math.clz32(n) : -1);
 
 class Selector {
@@ -121,6 +126,8 @@ class Selector {
 
   private block(block: Block): void {
     const folded = this.planAddressFolds(block);
+    const fused = this.planCompareFusion(block, folded.address);
+    if (fused) folded.skip.add(fused.def);
     block.instrs.forEach((ins, i) => {
       if (folded.skip.has(ins)) return;
       this.pos = ins.pos ?? this.pos;
@@ -130,7 +137,50 @@ class Selector {
       else this.instr(ins, folded.address.get(i));
     });
     this.pos = block.term.pos ?? this.pos;
-    this.terminator(block.term);
+    if (fused) this.fusedBranch(block.term as Extract<Terminator, { op: "branchCompare" }>, fused);
+    else this.terminator(block.term);
+  }
+
+  // ---- compare fusion: `x = a & b; if x ==/!= 0` -> test a, b; `x = load [m]; if x cc v` -> cmp [m], v ----
+
+  private planCompareFusion(block: Block, addresses: Map<number, MemOperand>): Fusion | undefined {
+    const t = block.term;
+    if (t.op !== "branchCompare" || t.left.kind !== "temp" || this.useCount.get(t.left.temp) !== 1) return undefined;
+    if (t.right.kind === "temp" && t.right.temp === t.left.temp) return undefined;
+    const x = t.left.temp;
+    const instrs = block.instrs;
+    let i = instrs.length - 1;
+    while (i >= 0 && tempWritten(instrs[i]!) !== x) i--;
+    const def = instrs[i];
+    if (!def) return undefined;
+    const later = instrs.slice(i + 1);
+    const zeroTest = (t.cond === "eq" || t.cond === "ne") && t.right.kind === "const" && t.right.value === 0;
+    if (def.op === "binary" && def.kind === "and" && zeroTest) {
+      const read = valuesRead(def).flatMap((v) => (v.kind === "temp" ? [v.temp] : []));
+      if (later.some((ins) => read.includes(tempWritten(ins) ?? -1))) return undefined;
+      return { kind: "and", def, left: def.left, right: def.right };
+    }
+    // A load moves to the branch only if it is the block's last instruction (memory order is kept).
+    if (def.op === "load" && i === instrs.length - 1 && (def.width === 4 || zeroTest)) {
+      if (t.right.kind === "temp" && def.width !== 4) return undefined;
+      const size: Size = def.width === 1 ? 8 : def.width === 2 ? 16 : 32;
+      return { kind: "load", def, mem: this.memory(def.address, def.offset, size, addresses.get(i)) };
+    }
+    return undefined;
+  }
+
+  private fusedBranch(t: Extract<Terminator, { op: "branchCompare" }>, f: Fusion): void {
+    const cc = CONDITION_CODES[t.cond];
+    if (f.kind === "and") {
+      let [l, r] = [f.left, f.right];
+      if (l.kind !== "temp") [l, r] = [r, l];
+      this.emit("test", [reg(this.inReg(l)), this.operand(r)]);
+    } else {
+      const right = t.right.kind === "temp" ? reg(this.v(t.right.temp)) : this.operand(t.right);
+      this.emit("cmp", [f.mem, right]);
+    }
+    this.emit("j", [{ kind: "block", block: t.ifTrue }], { cond: cc });
+    this.emit("jmp", [{ kind: "block", block: t.ifFalse }]);
   }
 
   // ---- address folding ----

@@ -2,7 +2,9 @@
 // block order known:
 //  - coalesced copies (`mov r, r`) disappear;
 //  - jumps to the next block disappear, and `jcc next; jmp other` becomes `jncc other`;
-//  - `mov d, s; add d, x` (and sub/shl by small constants) becomes one `lea`;
+//  - `mov d, s; add d, x` (and sub/shl by small constants) becomes one `lea`, and
+//    a constant added to a lea's result joins its displacement;
+//  - `cmp r, 0` becomes `test r, r`;
 //  - a store to a slot followed by a reload of the same register from it keeps only the store;
 //  - `mov r, 0` becomes `xor r, r` where no flags are live.
 
@@ -44,6 +46,16 @@ export function peephole(fn: MFunction): void {
           i++;
           continue;
         }
+        // lea r, [x] ; add r, imm  ->  lea r, [x+imm]
+        const m = ins.operands[1];
+        const k = following.operands[1];
+        if (ins.op === "lea" && (following.op === "add" || following.op === "sub") && m?.kind === "mem" && k?.kind === "imm" &&
+            k.sym === undefined && sameOperand(ins.operands[0]!, following.operands[0]!)) {
+          const disp = following.op === "add" ? m.disp + k.value : m.disp - k.value;
+          out.push({ ...ins, operands: [ins.operands[0]!, { ...m, disp: disp | 0 }] });
+          i++;
+          continue;
+        }
         // mov [m], r ; mov r, [m]  ->  mov [m], r
         if (ins.op === "mov" && following.op === "mov" && ins.operands[0]?.kind === "mem" &&
             sameOperand(ins.operands[0], following.operands[1]!) && sameOperand(ins.operands[1]!, following.operands[0]!)) {
@@ -51,6 +63,11 @@ export function peephole(fn: MFunction): void {
           i++;
           continue;
         }
+      }
+      // cmp r, 0  ->  test r, r (same flags for every condition)
+      if (ins.op === "cmp" && isReg32(ins.operands[0]) && ins.operands[1]?.kind === "imm" && ins.operands[1].value === 0 && ins.operands[1].sym === undefined) {
+        out.push({ ...ins, op: "test", operands: [ins.operands[0], ins.operands[0]] });
+        continue;
       }
       if (ins.op === "mov" && isReg32(ins.operands[0]) && ins.operands[1]?.kind === "imm" && ins.operands[1].value === 0 &&
           ins.operands[1].sym === undefined && !readsFlags(following)) {
