@@ -64,6 +64,9 @@ const STANDARD_MACROS: Record<string, number> = {
   istruc: 1, at: 1, iend: 1, align: 2, alignb: 2,
 };
 
+/** %if<kind> variants (each also as %ifn<kind>, %elif<kind>, %elifn<kind>). */
+const CONDITION_KINDS = new Set(["", "def", "macro", "idn", "idni", "num", "id", "str", "empty"]);
+
 const DIRECTIVE_WORD = /^%([a-z]+)\b\s*(.*)$/i;
 
 export function preprocess(text: string, fileName: string, options: PreprocessOptions = {}): SourceLine[] {
@@ -94,11 +97,19 @@ class Preprocessor {
   // -------------------------------------------------------------------------
   // The line loop: conditionals, directives, macro calls.
 
+  /** The macro call whose body is being read (its parameters are substituted line by line). */
+  private macro: MacroCall | undefined;
+
   private processLines(lines: SourceLine[]): void {
     const conds: Conditional[] = [];
     const active = () => conds.length === 0 || conds[conds.length - 1]!.active;
+    const macro = this.macro;
     for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!;
+      let line = lines[i]!;
+      if (macro && line.text.includes("%")) {
+        const text = substituteParams(line.text, macro);
+        if (text !== line.text) line = { text, origin: { ...line.origin, text } };
+      }
       const t = line.text;
       let k = 0;
       while (k < t.length && (t.charCodeAt(k) === 32 || t.charCodeAt(k) === 9)) k++;
@@ -129,8 +140,8 @@ class Preprocessor {
   private conditional(word: string, rest: string, line: SourceLine, conds: Conditional[], col: number): boolean {
     const top = conds[conds.length - 1];
     const parentActive = conds.length === 0 || top!.active;
-    const isIf = word === "if" || word === "ifdef" || word === "ifndef";
-    const isElif = word === "elif" || word === "elifdef" || word === "elifndef";
+    const isIf = word.startsWith("if") && CONDITION_KINDS.has(word.slice(2).replace(/^n(?!um)/, ""));
+    const isElif = word.startsWith("elif") && CONDITION_KINDS.has(word.slice(4).replace(/^n(?!um)/, ""));
     if (isIf) {
       const value = parentActive ? this.condition(word, rest, line, col) : false;
       conds.push({ active: parentActive && value, taken: value, parentActive, origin: line.origin, sawElse: false });
@@ -157,14 +168,43 @@ class Preprocessor {
     return false;
   }
 
+  /** The value of %if<kind> / %ifn<kind> (word without its %el prefix). */
   private condition(word: string, rest: string, line: SourceLine, col: number): boolean {
-    if (word === "ifdef" || word === "ifndef") {
-      const name = rest.trim();
-      if (!/^[A-Za-z_.?@$][\w.?@$#~]*$/.test(name)) errorAt(line.origin, col + 1, `%${word} expects a macro name`);
-      const defined = this.defines.has(name) || this.idefines.has(name.toLowerCase());
-      return word === "ifdef" ? defined : !defined;
+    let kind = word.slice(2);
+    const negate = /^n(?!um)/.test(kind);
+    if (negate) kind = kind.slice(1);
+    let value: boolean;
+    switch (kind) {
+      case "":
+        value = this.evaluate(rest, line, `%${word}`) !== 0;
+        break;
+      case "def": {
+        const name = rest.trim();
+        if (!/^[A-Za-z_.?@$][\w.?@$#~]*$/.test(name)) errorAt(line.origin, col + 1, `%${word} expects a macro name`);
+        value = this.defines.has(name) || this.idefines.has(name.toLowerCase());
+        break;
+      }
+      case "macro": {
+        const name = rest.trim().split(/\s+/)[0] ?? "";
+        value = this.findMacros(name) !== undefined;
+        break;
+      }
+      case "idn":
+      case "idni": {
+        const parts = splitArguments(this.expandSingleLine(rest, line), false, 0, true);
+        if (parts.length !== 2) errorAt(line.origin, col + 1, `%${word} expects two comma-separated texts`);
+        const [a, b] = parts.map((p) => p.replace(/\s+/g, "")) as [string, string];
+        value = kind === "idn" ? a === b : a.toLowerCase() === b.toLowerCase();
+        break;
+      }
+      default: {
+        // num / id / str / empty: what the (expanded) text is.
+        const t = this.expandSingleLine(rest, line).trim();
+        value = kind === "empty" ? t === "" : kind === "num" ? /^(\$?[0-9][0-9a-zA-Z_]*)$/.test(t)
+          : kind === "id" ? /^[A-Za-z_.?@$][\w.?@$#~]*$/.test(t) : /^(["'`]).*\1$/.test(t);
+      }
     }
-    return this.evaluate(rest, line, `%${word}`) !== 0;
+    return negate ? !value : value;
   }
 
   /** Evaluates a preprocessor expression (after expanding %defines): numbers only. */
@@ -254,6 +294,17 @@ class Preprocessor {
         errorAt(o, col + 1, "%endrep without %rep");
       case "exitrep":
         throw new ExitRep(o);
+      case "rotate": {
+        const m = this.macro;
+        if (!m) errorAt(o, col + 1, "%rotate outside a macro");
+        const n = this.evaluate(rest, line, "%rotate");
+        const len = m.params.length;
+        if (len > 0) {
+          const k = ((n % len) + len) % len;
+          m.params = [...m.params.slice(k), ...m.params.slice(0, k)];
+        }
+        return i;
+      }
       case "include": {
         const m = /^(["'<])(.*)["'>]\s*$/.exec(rest.trim());
         if (!m) errorAt(o, col + 1, '%include expects a file name in quotes');
@@ -315,6 +366,8 @@ class Preprocessor {
 
   private ordinaryLine(line: SourceLine): void {
     let text = line.text;
+    // %[text]: expand now and paste (isr%[i] -> isr7).
+    if (text.includes("%[")) text = text.replace(/%\[([^\]]*)\]/g, (_all, inner: string) => this.expandSingleLine(inner, line).trim());
     if (this.defines.size > 0 || this.idefines.size > 0) text = this.expandSingleLine(text, line);
     const call = /^\s*([A-Za-z_.?@$][\w.?@$#~]*)(\s*:)?\s*(?:([A-Za-z_.?@$][\w.?@$#~]*)\b)?(.*)$/.exec(text);
     if (call) {
@@ -354,11 +407,14 @@ class Preprocessor {
     for (let k = params.length; k < def.maxParams && k - def.minParams < def.defaults.length; k++) params.push(def.defaults[k - def.minParams]!);
     const id = this.unique++;
     if (++this.includeDepth > 1000) errorAt(line.origin, 1, `macro '${name}' expands itself without end`);
-    const body: SourceLine[] = def.body.map((b) => {
-      const text = substituteParams(b.text, params, count, id, def.name);
-      return { text, origin: { file: line.origin.file, line: line.origin.line, text } };
-    });
-    this.processLines(body);
+    const outer = this.macro;
+    this.macro = { params, count, id, name: def.name };
+    const body = def.body.map((b) => ({ text: b.text, origin: { file: line.origin.file, line: line.origin.line, text: b.text } }));
+    try {
+      this.processLines(body);
+    } finally {
+      this.macro = outer;
+    }
     this.includeDepth--;
   }
 
@@ -499,15 +555,22 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+interface MacroCall {
+  params: string[];
+  count: number;
+  /** The unique number of this call, for %%labels. */
+  id: number;
+  name: string;
+}
+
 /** Replaces %0, %1..%n, %{n}, %%label, %? and %+ in one macro body line. */
-function substituteParams(text: string, params: string[], count: number, id: number, name: string): string {
-  if (!text.includes("%")) return text;
+function substituteParams(text: string, call: MacroCall): string {
   let out = text.replace(/%%([A-Za-z_.?@$][\w.?@$#~]*)|%\{(\d+)\}|%(\d+)|%\?/g, (all, local: string | undefined, braced: string | undefined, plain: string | undefined) => {
-    if (local !== undefined) return `..@${id}.${local}`;
-    if (all === "%?") return name;
+    if (local !== undefined) return `..@${call.id}.${local}`;
+    if (all === "%?") return call.name;
     const k = Number(braced ?? plain);
-    if (k === 0) return String(count);
-    return params[k - 1] ?? "";
+    if (k === 0) return String(call.count);
+    return call.params[k - 1] ?? "";
   });
   out = out.replace(/\s*%\+\s*/g, "");
   return out;

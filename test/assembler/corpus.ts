@@ -295,6 +295,105 @@ section .text
 `;
 }
 
+/** Macro idioms of kernel code: ISR stub tables, variadic push/pop with %rotate, text conditions. */
+function macroFile(): string {
+  return `BITS 32
+%macro ISR_NOERR 1
+global isr%1
+isr%1:
+    push byte 0
+    push byte %1
+    jmp isr_common
+%endmacro
+%macro ISR_ERR 1
+global isr%1
+isr%1:
+    push byte %1
+    jmp isr_common
+%endmacro
+%macro multipush 1-*
+%rep %0
+    push %1
+%rotate 1
+%endrep
+%endmacro
+%macro multipop 1-*
+%rep %0
+%rotate -1
+    pop %1
+%endrep
+%endmacro
+%macro load 2
+%ifidni %1, eax
+    mov eax, %2
+%elifidn %1, ebx
+    mov ebx, %2 + 1
+%else
+    mov %1, %2 + 2
+%endif
+%ifnum %2
+    nop
+%endif
+%ifid %2
+    int3
+%endif
+%endmacro
+%macro opt 0-1
+%ifempty %1
+    cld
+%else
+    std
+%endif
+%endmacro
+%macro count_args 0-*
+    dd %0
+%endmacro
+section .text
+extern isr_dispatch
+%assign i 0
+%rep 48
+%if i == 8 || (i >= 10 && i <= 14) || i == 17 || i == 21 || i == 29 || i == 30
+    ISR_ERR i
+%else
+    ISR_NOERR i
+%endif
+%assign i i + 1
+%endrep
+isr_common:
+    multipush eax, ebx, ecx, edx
+    push esp
+    call isr_dispatch
+    add esp, 4
+    multipop eax, ebx, ecx, edx
+    add esp, 8
+    iretd
+    load EAX, 5
+    load ebx, isr_common
+    load ecx, 7
+    opt
+    opt 1
+    count_args
+    count_args a, b, c
+%ifmacro multipush
+    hlt
+%endif
+%ifnmacro nothing_here
+    pause
+%endif
+%ifn 0
+    sti
+%endif
+section .data
+global isr_stub_table
+isr_stub_table:
+%assign i 0
+%rep 48
+    dd isr%[i]
+%assign i i + 1
+%endrep
+`;
+}
+
 export interface CorpusFile {
   name: string;
   text: string;
@@ -306,5 +405,6 @@ export function corpus(): CorpusFile[] {
     { name: "other.asm", text: otherFile() },
     { name: "jumps.asm", text: jumpFile() },
     { name: "data.asm", text: dataFile() },
+    { name: "macros.asm", text: macroFile() },
   ];
 }

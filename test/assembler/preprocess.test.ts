@@ -65,6 +65,50 @@ cat a, b`;
     expect(lines(src)).to.deep.equal(["nop 5", "nop 5+1"]);
   });
 
+  it("%rotate walks the parameters of a variadic macro", function () {
+    const src = "%macro pushall 1-*\n%rep %0\npush %1\n%rotate 1\n%endrep\n%endmacro\n%macro popall 1-*\n%rep %0\n%rotate -1\npop %1\n%endrep\n%endmacro\npushall eax, ebx, ecx\npopall eax, ebx, ecx";
+    expect(lines(src)).to.deep.equal(["push eax", "push ebx", "push ecx", "pop ecx", "pop ebx", "pop eax"]);
+  });
+
+  it("text conditions: %ifidn, %ifidni, %ifnum, %ifid, %ifstr, %ifempty, %ifmacro and their negations", function () {
+    const src = `%macro m 0
+%endmacro
+%ifidn a , a
+idn
+%endif
+%ifidn a, A
+wrong
+%elifidni a, A
+idni
+%endif
+%ifnum 0x10
+num
+%endif
+%ifnnum x
+nnum
+%endif
+%ifid foo.bar
+id
+%endif
+%ifstr 'text'
+str
+%endif
+%ifempty
+empty
+%endif
+%ifmacro m
+macro
+%endif
+%ifn 0
+ifn
+%endif`;
+    expect(lines(src)).to.deep.equal(["idn", "idni", "num", "nnum", "id", "str", "empty", "macro", "ifn"]);
+  });
+
+  it("%[...] expands in place and pastes", function () {
+    expect(lines("%assign i 7\ndd isr%[i], %[i+1]")).to.deep.equal(["dd isr7, 7+1"]);
+  });
+
   it("%rep repeats, nests, and stops at %exitrep", function () {
     expect(lines("%assign i 0\n%rep 3\ndb i\n%assign i i+1\n%endrep")).to.deep.equal(["db 0", "db 1", "db 2"]);
     expect(lines("%rep 2\n%rep 2\nnop\n%endrep\nhlt\n%endrep")).to.deep.equal(["nop", "nop", "hlt", "nop", "nop", "hlt"]);
