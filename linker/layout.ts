@@ -5,10 +5,10 @@
 // known (a symbol in a later section) is an error at its place in the script.
 
 import { fail, type SourceLocation } from "../common/diagnostics.js";
-import { SHF_ALLOC, SHF_WRITE, type ObjectFile } from "../elf/types.js";
+import { SHF_ALLOC, SHF_WRITE, SHT_NOBITS, SHT_PROGBITS, type ObjectFile } from "../elf/types.js";
 import type { PlanItem } from "./place-sections.js";
 import type { Resolution } from "./resolve.js";
-import type { Assignment, BinaryOperator, Expression } from "./script/ast.js";
+import type { Assignment, BinaryOperator, DataStatement, Expression } from "./script/ast.js";
 import { alignTo, evaluate, toAddress, type Relative, type Scope, type Value } from "./script/evaluate.js";
 import { mapMergedOffset } from "./merge-sections.js";
 import type { GlobalSymbol, InputSection, OutputSection } from "./types.js";
@@ -147,15 +147,21 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
     }
     const out = item.output;
     const stmt = item.statement;
-    // A section made only of assignments is allocated and writable, as in ld.
+    // A section made only of assignments and data is allocated and writable, as in ld.
     if (out.inputs.length === 0) out.flags |= SHF_ALLOC | SHF_WRITE;
+    const hasData = item.contents.some((c) => c.kind === "data");
+    if (hasData) out.type = SHT_PROGBITS;
+    if (stmt?.noload || (out.inputs.length === 0 && !hasData)) {
+      out.type = SHT_NOBITS;
+      out.loadedNobits = true;
+    }
     const alloc = (out.flags & SHF_ALLOC) !== 0;
     let start = dot;
     if (stmt?.address) start = evaluate(stmt.address, scope).value;
     const minAlign = stmt?.align ? evaluate(stmt.align, scope).value : 1;
     if (minAlign & (minAlign - 1)) fail(`alignment ${minAlign} is not a power of two`, stmt!.align!.at);
     out.align = Math.max(out.align, minAlign);
-    const hasContent = out.inputs.some((s) => s.size > 0) || item.contents.some((c) => c.kind === "assignment");
+    const hasContent = out.inputs.some((s) => s.size > 0) || item.contents.some((c) => c.kind !== "inputs");
     if (!hasContent && out.inputs.length === 0) {
       // GNU ld drops an output section with nothing in it, but its address still
       // sets `.` for placing the next sections (not for symbols, see `lagging`).
@@ -186,9 +192,15 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
     }
     current = out;
     dot = start;
+    out.scriptData = [];
     for (const c of item.contents) {
       if (c.kind === "assignment") {
         assign(c.assignment);
+        continue;
+      }
+      if (c.kind === "data") {
+        out.scriptData.push({ offset: dot - start, bytes: dataBytes(evaluate(c.data.value, scope).value, c.data) });
+        dot += c.data.width;
         continue;
       }
       for (const s of c.sections) {
@@ -211,6 +223,29 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
   }
 
   return { sections, scriptSymbols: resolveAnchors(scriptSymbols, plan, sections), usesHeaderSize };
+}
+
+/**
+ * The little-endian bytes of BYTE/SHORT/LONG/QUAD/SQUAD. Expressions are 32-bit:
+ * QUAD zero-extends, SQUAD sign-extends; a value that does not fit BYTE or SHORT
+ * (as unsigned or signed) is an error.
+ */
+function dataBytes(value: number, d: DataStatement): Uint8Array {
+  const bytes = new Uint8Array(d.width);
+  const v = new DataView(bytes.buffer);
+  if (d.width === 1 || d.width === 2) {
+    const signed = value | 0;
+    const limit = d.width === 1 ? 0x100 : 0x10000;
+    if (!(value < limit || (signed < 0 && signed >= -limit / 2))) {
+      fail(`value 0x${value.toString(16)} does not fit in ${d.width === 1 ? "BYTE" : "SHORT"}`, d.at);
+    }
+    if (d.width === 1) v.setUint8(0, value & 0xff);
+    else v.setUint16(0, value & 0xffff, true);
+  } else {
+    v.setUint32(0, value, true);
+    if (d.width === 8 && d.signed && (value | 0) < 0) v.setUint32(4, 0xffffffff, true);
+  }
+  return bytes;
 }
 
 /** The size of an output section's inputs, before it is laid out (for ld's backwards-move test). */

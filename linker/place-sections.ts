@@ -11,11 +11,14 @@ import {
 import type { SourceLocation } from "../common/diagnostics.js";
 import { fail } from "../common/diagnostics.js";
 import type { Resolution } from "./resolve.js";
-import type { Assignment, OutputSectionStatement, Script } from "./script/ast.js";
+import type { Assignment, DataStatement, OutputSectionStatement, Script } from "./script/ast.js";
 import type { InputSection, OutputSection } from "./types.js";
 
-/** The contents of an output section in order: assignments and runs of input sections. */
-export type SectionContent = { kind: "assignment"; assignment: Assignment } | { kind: "inputs"; sections: InputSection[] };
+/** The contents of an output section in order: assignments, data statements and runs of input sections. */
+export type SectionContent =
+  | { kind: "assignment"; assignment: Assignment }
+  | { kind: "data"; data: DataStatement }
+  | { kind: "inputs"; sections: InputSection[] };
 
 export type PlanItem =
   | { kind: "assignment"; assignment: Assignment }
@@ -56,7 +59,7 @@ export function globToRegExp(glob: string): RegExp {
 }
 
 function newOutput(name: string): OutputSection {
-  return { name, type: SHT_NOBITS, flags: 0, align: 1, address: 0, loadAddress: 0, size: 0, inputs: [], fileOffset: 0, entsize: 0, headerIndex: 0, data: new Uint8Array(0) };
+  return { name, type: SHT_NOBITS, flags: 0, align: 1, address: 0, loadAddress: 0, size: 0, inputs: [], scriptData: [], loadedNobits: false, fileOffset: 0, entsize: 0, headerIndex: 0, data: new Uint8Array(0) };
 }
 
 /**
@@ -114,20 +117,32 @@ export function placeSections(objects: ObjectFile[], resolution: Resolution, scr
         item.contents.push({ kind: "assignment", assignment: content });
         continue;
       }
+      if (content.kind === "data") {
+        if (discard) fail(`data statements in /DISCARD/ make no sense`, content.at);
+        item.contents.push({ kind: "data", data: content });
+        continue;
+      }
       const fileRe = globToRegExp(content.file.text);
-      const sectionRes = content.sections.map((p) => globToRegExp(p.text));
+      const patterns = content.sections.map((p) => ({ re: globToRegExp(p.text), sort: p.sort }));
       const matched: InputSection[] = [];
+      const sorted: { section: InputSection; sort: "name" | "alignment" }[] = [];
       objects.forEach((obj, file) => {
         // Like ld: the pattern is matched against the path as given on the command line.
         if (!fileRe.test(obj.name)) return;
         for (const s of perFile[file]!) {
           if (s.output !== undefined) continue;
-          if (sectionRes.some((re) => re.test(s.name))) {
-            if (discard) s.output = null;
-            else matched.push(s);
-          }
+          const pattern = patterns.find((p) => p.re.test(s.name));
+          if (!pattern) continue;
+          if (discard) s.output = null;
+          else if (pattern.sort) sorted.push({ section: s, sort: pattern.sort });
+          else matched.push(s);
         }
       });
+      // ld puts the sections a SORT pattern matched after the others, sorted
+      // (stably) by name, or by decreasing alignment.
+      sorted.sort((a, b) => a.sort === "name" ? (a.section.name < b.section.name ? -1 : a.section.name > b.section.name ? 1 : 0)
+        : b.section.align - a.section.align);
+      matched.push(...sorted.map((x) => x.section));
       for (const s of matched) attach(item.output, s);
       if (!discard) item.contents.push({ kind: "inputs", sections: matched });
     }

@@ -82,7 +82,8 @@ export function applyRelocations(objects: ObjectFile[], resolution: Resolution, 
       if (!input || !input.output || !input.source) continue;
       const out: OutputSection = input.output;
       if (out.type === SHT_NOBITS || input.type === SHT_NOBITS) {
-        if (input.source.relocations.length > 0) bag.error(`${obj.name}: relocations in ${input.name}, a section without contents`, undefined, { origin: "linker" });
+        // A (NOLOAD) section keeps no contents, so there is nothing to relocate.
+        if (input.source.relocations.length > 0 && !out.loadedNobits) bag.error(`${obj.name}: relocations in ${input.name}, a section without contents`, undefined, { origin: "linker" });
         continue;
       }
       const allocated = (out.flags & SHF_ALLOC) !== 0;
@@ -198,11 +199,15 @@ function fillSection(out: OutputSection): void {
     const pairs = Math.floor((to - from) / 2) * 2;
     for (let k = 0; k < to - from; k++) out.data[from + k] = k < pairs && k % 2 === 0 ? 0x66 : 0x90;
   };
-  const placed = [...out.inputs].filter((s) => s.size > 0).sort((a, b) => a.offset - b.offset);
-  for (const input of placed) {
-    pad(covered, input.offset);
-    if (input.type !== SHT_NOBITS) out.data.set(input.data.subarray(0, input.size), input.offset);
-    covered = Math.max(covered, input.offset + input.size);
+  // Input sections (NOBITS ones stay zero) and the script's data statements, in address order.
+  const pieces = [
+    ...out.inputs.filter((s) => s.size > 0).map((s) => ({ offset: s.offset, size: s.size, bytes: s.type === SHT_NOBITS ? undefined : s.data.subarray(0, s.size) })),
+    ...out.scriptData.map((d) => ({ offset: d.offset, size: d.bytes.length, bytes: d.bytes })),
+  ].sort((a, b) => a.offset - b.offset);
+  for (const piece of pieces) {
+    pad(covered, piece.offset);
+    if (piece.bytes) out.data.set(piece.bytes, piece.offset);
+    covered = Math.max(covered, piece.offset + piece.size);
   }
   pad(covered, out.size);
 }

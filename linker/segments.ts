@@ -36,8 +36,8 @@ export function groupSegments(sections: OutputSection[], loadedHeaders?: number)
       const executable = (seg.flags & PF_X) !== 0;
       if (s.loadAddress - last.loadAddress !== s.address - last.address) startNew = true;
       else if (alignUp(lastEnd, PAGE_SIZE) < alignUp(s.loadAddress, PAGE_SIZE)) startNew = true;
-      // (A section made only of `.` assignments counts as loaded, as in ld.)
-      else if (last.type === SHT_NOBITS && last.inputs.length > 0 && s.type !== SHT_NOBITS) startNew = true;
+      // ((NOLOAD) sections and ones that only move `.` count as loaded, as in ld.)
+      else if (last.type === SHT_NOBITS && !last.loadedNobits && s.type !== SHT_NOBITS) startNew = true;
       else if (!writable && (s.flags & SHF_WRITE) && pageDown(lastEnd - 1) !== pageDown(s.loadAddress)) startNew = true;
       else if (executable !== ((s.flags & SHF_EXECINSTR) !== 0) && pageDown(lastEnd - 1) !== pageDown(s.loadAddress)) startNew = true;
     }

@@ -51,6 +51,13 @@ export interface OutputSection {
   inputs: InputSection[];
   /** Assigned when the output file is written; 0 until then. */
   fileOffset: number;
+  /** Bytes of the script's data statements (LONG(...) etc.), at offsets in the section. */
+  scriptData: { offset: number; bytes: Uint8Array }[];
+  /**
+   * NOBITS only because nothing is stored in it ((NOLOAD), or only `.` moves):
+   * GNU ld still treats it as loaded when grouping segments.
+   */
+  loadedNobits: boolean;
   /** Entry size, kept when every input is a merge section of the same entry size (as ld does). */
   entsize: number;
   /** Index in the output section header table. */

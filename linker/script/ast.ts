@@ -37,6 +37,8 @@ export interface Assignment {
 export interface Pattern {
   text: string;
   at: SourceLocation;
+  /** SORT / SORT_BY_NAME(pattern), SORT_BY_ALIGNMENT(pattern): the order of the matched sections. */
+  sort?: "name" | "alignment";
 }
 
 /** `FILES(SECTIONS...)` inside an output section, optionally wrapped in KEEP(). */
@@ -48,7 +50,17 @@ export interface InputSectionDescription {
   at: SourceLocation;
 }
 
-export type OutputSectionItem = Assignment | InputSectionDescription;
+/** `BYTE(expr)`, `SHORT`, `LONG`, `QUAD`, `SQUAD`: data placed at `.`. */
+export interface DataStatement {
+  kind: "data";
+  width: 1 | 2 | 4 | 8;
+  /** SQUAD: sign-extended to 8 bytes. */
+  signed: boolean;
+  value: Expression;
+  at: SourceLocation;
+}
+
+export type OutputSectionItem = Assignment | InputSectionDescription | DataStatement;
 
 export interface OutputSectionStatement {
   kind: "output-section";
@@ -59,6 +71,8 @@ export interface OutputSectionStatement {
   align?: Expression;
   /** `AT(lma)` after the colon: the load (physical) address, when it differs from the address. */
   loadAddress?: Expression;
+  /** `(NOLOAD)`: allocated, but nothing is loaded into it (SHT_NOBITS). */
+  noload: boolean;
   items: OutputSectionItem[];
   at: SourceLocation;
 }

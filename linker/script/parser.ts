@@ -32,9 +32,10 @@ const UNSUPPORTED_COMMANDS = new Set(["MEMORY", "PHDRS", "INPUT", "GROUP", "STAR
   "INCLUDE", "INSERT", "TARGET", "VERSION", "REGION_ALIAS", "NOCROSSREFS", "NOCROSSREFS_TO", "ASSERT",
   "EXTERN", "FORCE_COMMON_ALLOCATION", "INHIBIT_COMMON_ALLOCATION", "AS_NEEDED", "OUTPUT_ARCH_MACH",
   "HIDDEN", "OVERLAY", "SECTIONS_ALIGN"]);
-const UNSUPPORTED_IN_SECTION = new Set(["BYTE", "SHORT", "LONG", "QUAD", "SQUAD", "FILL", "CREATE_OBJECT_SYMBOLS",
-  "CONSTRUCTORS", "SORT", "SORT_BY_NAME", "SORT_BY_ALIGNMENT", "SORT_BY_INIT_PRIORITY", "SORT_NONE",
-  "EXCLUDE_FILE", "INPUT_SECTION_FLAGS", "ASSERT", "INCLUDE"]);
+const UNSUPPORTED_IN_SECTION = new Set(["FILL", "CREATE_OBJECT_SYMBOLS", "CONSTRUCTORS", "SORT_BY_INIT_PRIORITY",
+  "EXCLUDE_FILE", "INPUT_SECTION_FLAGS", "ASSERT", "INCLUDE", "SORT", "SORT_BY_NAME", "SORT_BY_ALIGNMENT", "SORT_NONE"]);
+const DATA_WIDTHS: Record<string, 1 | 2 | 4 | 8> = { BYTE: 1, SHORT: 2, LONG: 4, QUAD: 8, SQUAD: 8 };
+const SORTS: Record<string, "name" | "alignment" | undefined> = { SORT: "name", SORT_BY_NAME: "name", SORT_BY_ALIGNMENT: "alignment", SORT_NONE: undefined };
 
 export function parseScript(text: string, fileName: string): Script {
   return new Parser(new Lexer(text, fileName)).script();
@@ -151,20 +152,13 @@ class Parser {
   /** NAME [ADDRESS] : [ALIGN(n)] { items } */
   private outputSection(): OutputSectionStatement {
     const nameTok = this.lx.next("pattern");
-    const os: OutputSectionStatement = { kind: "output-section", name: nameTok.text, items: [], at: nameTok.at };
+    const os: OutputSectionStatement = { kind: "output-section", name: nameTok.text, items: [], noload: false, at: nameTok.at };
     let t = this.lx.peek();
     if (!this.isPunct(t, ":")) {
-      if (this.isPunct(t, "(")) {
-        // `(NOLOAD)` and friends are section types, not an address.
-        const saved = this.lx.save();
-        this.lx.next();
-        const inner = this.lx.next();
-        if (inner.kind === "word" && ["NOLOAD", "DSECT", "COPY", "INFO", "OVERLAY", "READONLY", "TYPE"].includes(inner.text)) {
-          this.lx.error(`output section type '(${inner.text})' is not supported by ts386 link`, inner.at);
-        }
-        this.lx.restore(saved);
+      if (!this.sectionType(os)) {
+        os.address = this.expression();
+        this.sectionType(os);
       }
-      os.address = this.expression();
       t = this.lx.peek();
       if (!this.isPunct(t, ":")) this.lx.error(`expected ':' after the output section name '${os.name}', found '${t.text}'`, t.at);
     }
@@ -210,8 +204,35 @@ class Parser {
     return os;
   }
 
+  /** `(NOLOAD)` after the name or address; other section types are errors. Returns whether one was read. */
+  private sectionType(os: OutputSectionStatement): boolean {
+    if (!this.isPunct(this.lx.peek(), "(")) return false;
+    const saved = this.lx.save();
+    this.lx.next();
+    const inner = this.lx.next();
+    if (inner.kind === "word" && inner.text === "NOLOAD" && this.isPunct(this.lx.peek(), ")")) {
+      this.lx.next();
+      os.noload = true;
+      return true;
+    }
+    if (inner.kind === "word" && ["DSECT", "COPY", "INFO", "OVERLAY", "READONLY", "TYPE"].includes(inner.text)) {
+      this.lx.error(`output section type '(${inner.text})' is not supported by ts386 link`, inner.at);
+    }
+    this.lx.restore(saved);
+    return false;
+  }
+
   private outputSectionItem(): OutputSectionItem {
     const t = this.lx.peek("pattern");
+    const width = t.kind === "word" ? DATA_WIDTHS[t.text] : undefined;
+    if (width) {
+      this.lx.next("pattern");
+      this.expect("(");
+      const value = this.expression();
+      this.expect(")");
+      this.optional(";");
+      return { kind: "data", width, signed: t.text === "SQUAD", value, at: t.at };
+    }
     if (t.kind === "word" && t.text === "KEEP") {
       this.lx.next("pattern");
       this.expect("(");
@@ -246,6 +267,17 @@ class Parser {
       if (this.isPunct(p, ")")) break;
       if (this.isPunct(p, ",")) continue;
       if (p.kind !== "word") this.lx.error(`expected a section name pattern, found '${p.text || "end of file"}'`, p.at);
+      if (p.text in SORTS && this.isPunct(this.lx.peek("pattern"), "(")) {
+        // SORT_BY_NAME(.ctors.*): the sections this pattern matches, sorted.
+        this.lx.next("pattern");
+        const inner = this.lx.next("pattern");
+        if (inner.kind !== "word" || inner.text in SORTS) {
+          this.lx.error(`expected one section name pattern inside ${p.text}(), found '${inner.text}'`, inner.at);
+        }
+        this.expect(")");
+        sections.push({ text: inner.text, at: inner.at, sort: SORTS[p.text] });
+        continue;
+      }
       if (UNSUPPORTED_IN_SECTION.has(p.text)) {
         this.lx.error(`'${p.text}' is not supported by ts386 link (see docs/linker.md for the script subset)`, p.at);
       }

@@ -189,6 +189,44 @@ SECTIONS {
     await compareLinks(dir, standalone, script);
   });
 
+  it("(NOLOAD), BYTE/SHORT/LONG/QUAD/SQUAD, SORT_BY_NAME and SORT_BY_ALIGNMENT", async function () {
+    const tables = nasmText(dir, "tables", `
+section .init.3 progbits alloc noexec nowrite align=4
+dd 3
+section .init.1 progbits alloc noexec nowrite align=4
+dd 1
+section .init.2 progbits alloc noexec nowrite align=4
+dd 2
+section .a.small progbits alloc noexec write align=2
+dw 1
+section .a.big progbits alloc noexec write align=32
+db 2
+section .a.mid progbits alloc noexec write align=8
+db 3
+`);
+    const script = path.join(dir, "extras.ld");
+    fs.writeFileSync(script, `ENTRY(_start)
+SECTIONS {
+  . = 0x100000;
+  .text : { *(.multiboot) *(.text) }
+  .stack (NOLOAD) : { . = ALIGN(16); stack_bottom = .; . += 0x1000; stack_top = .; }
+  .rodata : {
+    init_start = .;
+    *(SORT(.init.*))
+    LONG(0)
+    *(.rodata*)
+  }
+  .data : {
+    *(.data) *(SORT_BY_ALIGNMENT(.a.*))
+    BYTE(0x7f) SHORT(stack_top - stack_bottom) LONG(_start) QUAD(0x11223344) SQUAD(-2) BYTE(-1)
+  }
+  .bss (NOLOAD) : { *(.bss) *(COMMON) }
+}
+`);
+    const { ours } = await compareLinks(dir, [...standalone, tables], script);
+    expect(ours.sections.find((s) => s.name === ".stack")!.type, "(NOLOAD) is NOBITS").to.equal(8);
+  });
+
   it("a higher-half kernel: AT() load addresses, LOADADDR, inherited load offsets", async function () {
     const script = path.join(dir, "higher-half.ld");
     fs.writeFileSync(script, `ENTRY(_start)

@@ -94,10 +94,11 @@ SECTIONS {
   it("rejects what it does not implement, at the right place", function () {
     expect(parseError("SECTIONS {\n  .data : SUBALIGN(4) { *(.data) }\n}")).to.match(/^t\.ld\(2,11\): error: 'SUBALIGN' on an output section is not supported/);
     expect(parseError("SECTIONS {\n  .data : { *(.data) } AT> rom\n}")).to.match(/^t\.ld\(2,24\): error: memory regions/);
-    expect(parseError("SECTIONS {\n  .bss (NOLOAD) : { *(.bss) }\n}")).to.match(/^t\.ld\(2,9\): error: output section type '\(NOLOAD\)' is not supported/);
+    expect(parseError("SECTIONS {\n  .bss (COPY) : { *(.bss) }\n}")).to.match(/^t\.ld\(2,9\): error: output section type '\(COPY\)' is not supported/);
     expect(parseError("OUTPUT_FORMAT(elf64-x86-64)")).to.match(/^t\.ld\(1,15\): error: output format 'elf64-x86-64' is not supported/);
     expect(parseError("SECTIONS {\n  .text : { *(.text) } > ram\n}")).to.match(/^t\.ld\(2,24\): error: memory regions/);
-    expect(parseError("SECTIONS {\n  .text : { *(SORT(.text*)) }\n}")).to.match(/^t\.ld\(2,15\): error: 'SORT' is not supported/);
+    expect(parseError("SECTIONS {\n  .text : { SORT(*)(.text*) }\n}")).to.match(/^t\.ld\(2,13\): error: 'SORT' is not supported/);
+    expect(parseError("SECTIONS {\n  .text : { *(EXCLUDE_FILE(a.o) .text) }\n}")).to.match(/^t\.ld\(2,15\): error: 'EXCLUDE_FILE' is not supported/);
     expect(parseError("x = FOO(1);")).to.match(/^t\.ld\(1,5\): error: function 'FOO' is not supported/);
     expect(parseError("SECTIONS {\n  .text : { *(.text)\n")).to.match(/^t\.ld\(3,1\): error: missing '}' at the end of output section '\.text'/);
   });
