@@ -57,7 +57,3 @@ export function isr_dispatch(frame: usize): void {
 export function interrupts_enable(): void {
   sti();
 }
-
-export function interrupts_disable(): void {
-  cli();
-}

@@ -22,7 +22,7 @@ export function kernel_panic(reason: string): never {
 }
 
 /** Halts for good: with interrupts off only an NMI could wake the CPU, and we halt again. */
-export function halt_forever(): never {
+function halt_forever(): never {
   cli();
   outb(QEMU_DEBUG_EXIT_PORT, QEMU_DEBUG_EXIT_PANIC);
   while (true) {

@@ -198,7 +198,7 @@ export function pmm_free_page_count(): u32 {
 export function pmm_test_once(): void {
   const kernel_start: u32 = addressOf(__kernel_start);
   const kernel_end: u32 = addressOf(__kernel_end);
-  const before: u32 = free_pages;
+  const before: u32 = pmm_free_page_count();
 
   const a: u32 = pmm_alloc_page();
   const b: u32 = pmm_alloc_page();
@@ -209,7 +209,7 @@ export function pmm_test_once(): void {
   if ((a >= kernel_start && a < kernel_end) || (b >= kernel_start && b < kernel_end)) {
     kernel_panic("PMM test: page inside the kernel image");
   }
-  if (free_pages != before - 2) kernel_panic("PMM test: free count wrong after allocation");
+  if (pmm_free_page_count() != before - 2) kernel_panic("PMM test: free count wrong after allocation");
 
   // The pages are real memory (paging is still off: addresses are physical).
   store<u32>(a, 0xA5A5A5A5);
@@ -220,7 +220,7 @@ export function pmm_test_once(): void {
 
   pmm_free_page(b);
   pmm_free_page(a);
-  if (free_pages != before) kernel_panic("PMM test: free count wrong after free");
+  if (pmm_free_page_count() != before) kernel_panic("PMM test: free count wrong after free");
   const again: u32 = pmm_alloc_page();
   if (again != a) kernel_panic("PMM test: freed page not reused");
   pmm_free_page(again);
