@@ -76,8 +76,9 @@ describe("linker: differential against GNU ld", function () {
     objects = [
       nasm(path.join(fixtures, "boot.asm"), path.join(dir, "boot.o"), ["-g", "-F", "dwarf"]),
       gas(path.join(fixtures, "gas.s"), path.join(dir, "gas.o")),
-      gcc(path.join(fixtures, "kmain.c"), path.join(dir, "kmain.o"), ["-fcommon"]),
-      gcc(path.join(fixtures, "util.c"), path.join(dir, "util.o"), ["-fcommon"]),
+      // -g: DWARF 5 with merged .debug_str/.debug_line_str and relocations into them.
+      gcc(path.join(fixtures, "kmain.c"), path.join(dir, "kmain.o"), ["-fcommon", "-g"]),
+      gcc(path.join(fixtures, "util.c"), path.join(dir, "util.o"), ["-fcommon", "-g"]),
     ];
     const start = nasmText(dir, "start", `
 section .multiboot
@@ -108,9 +109,9 @@ _start:
     requireTool(this, "i686-linux-gnu-nm", "i686-linux-gnu-addr2line");
     const nm = (f: string) => run("i686-linux-gnu-nm", [f]);
     expect(nm(path.join(dir, "ts386.elf"))).to.equal(nm(path.join(dir, "gnu.elf")));
-    const start = ours.symbols.find((s) => s.name === "_start")!.value.toString(16);
-    const where = (f: string) => run("i686-linux-gnu-addr2line", ["-e", f, start]);
-    expect(where(path.join(dir, "ts386.elf"))).to.match(/boot\.asm:\d+/);
+    const at = (name: string) => ours.symbols.find((s) => s.name === name)!.value.toString(16);
+    const where = (f: string) => run("i686-linux-gnu-addr2line", ["-f", "-e", f, at("_start"), at("kmain"), at("serial_hex")]);
+    expect(where(path.join(dir, "ts386.elf"))).to.match(/boot\.asm:\d+\nkmain\n.*kmain\.c:\d+\nserial_hex\n.*util\.c:\d+/);
     expect(where(path.join(dir, "ts386.elf"))).to.equal(where(path.join(dir, "gnu.elf")));
   });
 
