@@ -104,15 +104,13 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
   let previousAlloc: OutputSection | null = null;
   const assign = (a: Assignment) => {
     if (lagging !== null && !current) {
+      // ld's symbol pass, with its own `.`; a symbol gets this value only.
       const sizingDot = dot;
       dot = lagging;
       assignOnce(a);
       lagging = dot;
-      if (a.target !== ".") {
-        dot = sizingDot;
-        return;
-      }
       dot = sizingDot;
+      if (a.target !== ".") return;
     }
     assignOnce(a);
   };
@@ -174,7 +172,7 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
     if (!alloc) {
       start = stmt?.address ? start : 0;
     } else if (!stmt?.address) {
-      start = alignTo(start, out.align, item.at ?? { file: "", line: 0, column: 0 });
+      start = alignTo(start, out.align, item.at);
     }
     const outerDot = dot;
     out.address = start;
@@ -204,7 +202,7 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
         continue;
       }
       for (const s of c.sections) {
-        dot = alignTo(dot, s.align, item.at ?? { file: "", line: 0, column: 0 });
+        dot = alignTo(dot, s.align);
         s.offset = dot - start;
         if (dot + s.size > 0x1_0000_0000) fail(`output section '${out.name}' extends past the 4 GiB address space`, item.at);
         dot += s.size;

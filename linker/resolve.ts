@@ -44,10 +44,11 @@ export function placeOf(obj: ObjectFile, sym: ObjectSymbol): string {
 
 export function resolveSymbols(objects: ObjectFile[]): Resolution {
   const bag = new DiagnosticBag();
-  const inputs = objects.map((obj, file) => obj.sections.map((s, index): InputSection | null =>
-    takesPart(s.name, s.type)
-      ? { file, index, name: s.name, type: s.type, flags: s.flags, align: s.align, size: s.size, data: s.data, source: s, offset: 0 }
-      : null));
+  const inputs = objects.map((obj, file) => obj.sections.map((s, index): InputSection | null => {
+    if (!takesPart(s.name, s.type)) return null;
+    if ((s.align & (s.align - 1)) !== 0) bag.error(`${obj.name}: section ${s.name} has alignment ${s.align}, not a power of two`, undefined, { origin: "linker" });
+    return { file, index, name: s.name, type: s.type, flags: s.flags, align: s.align, size: s.size, data: s.data, source: s, offset: 0 };
+  }));
 
   const globals = new Map<string, GlobalSymbol>();
   objects.forEach((obj, file) => {

@@ -44,9 +44,10 @@ const absolute = (value: number): Value => ({ value: u32(value), relative: null 
 const isNumber = (v: Value) => v.relative === "number";
 const isSection = (r: Relative): r is OutputSection => r !== null && r !== "number" && !("dotAnchor" in r);
 
-export function alignTo(value: number, align: number, at: SourceLocation): number {
+/** Aligns up; `at` is the script place that asked for the alignment, if any. */
+export function alignTo(value: number, align: number, at?: SourceLocation): number {
   if (align === 0) return value;
-  if ((align & (align - 1)) !== 0) fail(`alignment ${align} is not a power of two`, at);
+  if ((align & (align - 1)) !== 0) fail(`alignment ${align} is not a power of two`, at, at ? {} : { origin: "linker" });
   return u32(Math.ceil(value / align) * align);
 }
 
