@@ -91,20 +91,21 @@ class LineParser {
     this.statementBody(cur.col());
   }
 
-  private defineLabelName(t: Token): string {
+  /** The full name of a label being defined; a non-local label (not an equ) becomes the new parent. */
+  private defineLabelName(t: Token, isEqu = false): string {
     const name = t.text;
     if (!t.escaped && registerInfo(name.toLowerCase())) this.cur.fail(`'${name}' is a register and cannot be a label`, t.col);
     if (name.startsWith(".") && !name.startsWith("..")) {
       if (this.parent === "") this.cur.fail(`local label '${name}' has no preceding non-local label`, t.col);
       return this.parent + name;
     }
-    if (!name.startsWith("..@")) this.parent = name;
+    if (!name.startsWith("..@") && !isEqu) this.parent = name;
     return name;
   }
 
   private equ(nameTok: Token): void {
     const cur: TokenCursor = this.cur;
-    const name = this.defineLabelName(nameTok);
+    const name = this.defineLabelName(nameTok, true);
     cur.pos++;
     if (cur.isPunct(":")) cur.pos++;
     cur.pos++; // equ

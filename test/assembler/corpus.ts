@@ -188,6 +188,8 @@ function jumpFile(): string {
   for (let i = 0; i < 40; i++) lines.push(`jz cascade_end`, `times 3 nop`);
   lines.push("times 2 nop", "cascade_end:");
   for (let i = 0; i < 30; i++) lines.push(`jmp .l${i}`, `.l${i}: times ${i * 5} db 0x90`);
+  // Kernel idioms: spin in place, get EIP, jump over bytes.
+  lines.push("jmp $", "jmp short $", "jmp $+2", "jmp $-5", "call $+5", "pop eax", "je $+130", "jne $-126", "jmp near $", "hang: hlt", "jmp hang");
   // Jumps across an align whose padding depends on their size.
   lines.push("jmp after_align", "nop", "align 16", "after_align:", "jne back_jmp_120");
   lines.push("section .text2 exec", "other_label:", "jmp text_a", "call text_a", "jmp other_label", "je ext_a", "section .text");
@@ -275,6 +277,11 @@ g_const equ 42
   dd g_const, end_data - g_data
 table: times 8 db 0
 end_data:
+msg: db "hello, world", 10
+msg_len equ $ - msg
+.after_equ: db 0 ; still msg.after_equ: an equ does not start a new local-label scope
+  dd msg_len, msg_end - msg
+msg_end:
 section .rodata
   db "read only", 0
   times 10 - ($ - $$) db '.'
