@@ -58,7 +58,7 @@ BOOT_OBJECTS := $(patsubst boot/%.asm,build/obj/boot/%.o,$(wildcard boot/*.asm))
 # what brings dist/ up to date first (empty when the caller just did, as `test` does).
 TOOLCHAIN := dist/.tsbuildinfo
 KERNEL_TOOLS ?= tools
-QEMU_RUN_FLAGS := -accel tcg -m 128 -serial stdio -no-reboot
+QEMU_RUN_FLAGS := -accel tcg -m 128 -serial mon:stdio -no-reboot
 
 build/obj/boot/%.o: boot/%.asm $(TOOLCHAIN) | $(KERNEL_TOOLS)
 	@mkdir -p $(@D)
@@ -89,7 +89,7 @@ iso: $(KBUILD)/toyix.iso
 KERNEL_TEST_ISOS := $(foreach v,$(KERNEL_TEST_VARIANTS),$(call kernel_dir,$(filter-out none,$(v)))/toyix.iso)
 kernel-isos: $(KERNEL_TEST_ISOS)
 
-# A VGA window, with the serial console on this terminal (Ctrl-A X quits).
+# A VGA window, with the serial console on this terminal (Ctrl-A X quits, Ctrl-A C: QEMU monitor).
 run: iso
 	qemu-system-i386 $(QEMU_RUN_FLAGS) -cdrom $(KBUILD)/toyix.iso -boot d
 

@@ -50,7 +50,7 @@ function suiteTime(): { ms: number; summary: string } {
 async function main(): Promise<void> {
   const at = process.argv.indexOf("--boots");
   const boots = at > 0 ? Number(process.argv[at + 1]) : 5;
-  requireIsos();
+  requireIsos(...Object.values(iso));
 
   const times = await bootTimes(boots);
   const suite = suiteTime();

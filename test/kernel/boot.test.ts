@@ -25,14 +25,14 @@ import {
 const VGA_COLUMNS = 80;
 const VGA_ROWS = 25;
 
-function prepare(ctx: Mocha.Context): void {
+function prepare(ctx: Mocha.Context, file: string): void {
   requireTool(ctx, "qemu-system-i386");
-  requireIsos();
+  requireIsos(file);
 }
 
 describe("Toyix normal boot", function () {
   before(function () {
-    prepare(this);
+    prepare(this, iso.normal);
   });
 
   it("boots from CD-ROM and prints the chapter's boot log, line for line", async () => {
@@ -119,7 +119,7 @@ describe("Toyix normal boot", function () {
 
 describe("Toyix exception path (TOYIX_TRIGGER_TEST_EXCEPTION)", function () {
   before(function () {
-    prepare(this);
+    prepare(this, iso.exception);
   });
 
   it("reports the ud2 as Invalid Opcode with registers, panics and halts", async () => {
@@ -132,7 +132,7 @@ describe("Toyix exception path (TOYIX_TRIGGER_TEST_EXCEPTION)", function () {
 
 describe("Toyix page-fault path (TOYIX_TRIGGER_PAGE_FAULT)", function () {
   before(function () {
-    prepare(this);
+    prepare(this, iso.pageFault);
   });
 
   it("reports the read of 0xC0000000 with CR2, EIP and the decoded error, panics and halts", async () => {
@@ -145,7 +145,7 @@ describe("Toyix page-fault path (TOYIX_TRIGGER_PAGE_FAULT)", function () {
 
 describe("Toyix bounds-check path (TOYIX_TRIGGER_BOUNDS_FAIL)", function () {
   before(function () {
-    prepare(this);
+    prepare(this, iso.boundsFail);
   });
 
   it("reports an out-of-range StaticArray index with its file and line, panics and halts", async () => {
