@@ -55,7 +55,15 @@ export interface Func {
   body: Stmt[];
 }
 
+export interface Global {
+  name: string;
+  t: IntT;
+  init: bigint;
+}
+
 export interface Program {
+  /** Module-level variables (functions read and write them, so evaluation order matters). */
+  globals: Global[];
   funcs: Func[];
   /** main prints each of these (cast to i32), one per line. */
   outputs: Expr[];

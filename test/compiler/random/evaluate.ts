@@ -2,7 +2,7 @@
 // integer rules (ast.ts), independently of the compiler. Its output is what the
 // compiled program must print.
 
-import { arithmeticType, promote, typeOf, wrap, type Cond, type Expr, type Func, type Program, type Stmt } from "./ast.js";
+import { arithmeticType, promote, typeOf, wrap, type Cond, type Expr, type Func, type IntT, type Program, type Stmt } from "./ast.js";
 
 type Env = Map<string, bigint>;
 
@@ -12,15 +12,26 @@ class Return {
 
 export class Evaluator {
   private readonly funcs: Map<string, Func>;
+  /** Module-level variables, shared by every call. */
+  private readonly globals: Env;
+  private readonly globalTypes: Map<string, IntT>;
   constructor(program: Program) {
     this.funcs = new Map(program.funcs.map((f) => [f.name, f]));
+    this.globals = new Map(program.globals.map((g) => [g.name, g.init]));
+    this.globalTypes = new Map(program.globals.map((g) => [g.name, g.t]));
+  }
+
+  private write(name: string, value: bigint, env: Env, types: Map<string, IntT>): void {
+    const local = types.get(name);
+    if (local !== undefined) env.set(name, wrap(local, value));
+    else this.globals.set(name, wrap(this.globalTypes.get(name)!, value));
   }
 
   expr(e: Expr, env: Env): bigint {
     switch (e.k) {
       case "lit": return e.v;
       case "var": {
-        const v = env.get(e.name);
+        const v = env.get(e.name) ?? this.globals.get(e.name);
         if (v === undefined) throw new Error(`unbound ${e.name}`);
         return v;
       }
@@ -86,7 +97,7 @@ export class Evaluator {
     }
   }
 
-  private stmts(ss: Stmt[], env: Env, types: Map<string, ReturnType<typeof typeOf>>): void {
+  private stmts(ss: Stmt[], env: Env, types: Map<string, IntT>): void {
     for (const s of ss) {
       switch (s.k) {
         case "let":
@@ -94,12 +105,12 @@ export class Evaluator {
           env.set(s.name, wrap(s.t, this.expr(s.init, env)));
           break;
         case "assign":
-          env.set(s.name, wrap(types.get(s.name)!, this.expr(s.e, env)));
+          this.write(s.name, this.expr(s.e, env), env, types);
           break;
         case "compound": {
-          const t = types.get(s.name)!;
+          const t = types.get(s.name) ?? this.globalTypes.get(s.name)!;
           const rhs: Expr = { k: "arith", op: s.op, l: { k: "var", t, name: s.name }, r: s.e };
-          env.set(s.name, wrap(t, this.expr(rhs, env)));
+          this.write(s.name, this.expr(rhs, env), env, types);
           break;
         }
         case "if":
@@ -136,7 +147,7 @@ export class Evaluator {
     const f = this.funcs.get(name);
     if (!f) throw new Error(`no function ${name}`);
     const env: Env = new Map();
-    const types = new Map<string, ReturnType<typeof typeOf>>();
+    const types = new Map<string, IntT>();
     f.params.forEach((p, i) => {
       env.set(p.name, wrap(p.t, args[i]!));
       types.set(p.name, p.t);

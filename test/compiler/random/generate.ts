@@ -6,7 +6,7 @@
 
 import {
   arithmeticType, bits, INT_TYPES, typeOf, wrap,
-  type ArithOp, type CompareOp, type Cond, type Expr, type Func, type IntT, type Program, type Stmt,
+  type ArithOp, type CompareOp, type Cond, type Expr, type Func, type Global, type IntT, type Program, type Stmt,
 } from "./ast.js";
 
 /** mulberry32: small, fast, deterministic. */
@@ -57,6 +57,7 @@ export class Generator {
   private cost = 0;
   private loopFactor = 1;
   readonly funcs: Func[] = [];
+  readonly globals: Global[] = [];
   private callables: Callable[] = [];
   private readonly costs = new Map<string, number>();
 
@@ -179,7 +180,9 @@ export class Generator {
     const ret = r.pick(INT_TYPES);
     this.cost = 1;
     this.loopFactor = 1;
-    const scope: Scope = { vars: params.map((p) => ({ ...p, mutable: true })) };
+    const scope: Scope = {
+      vars: [...params.map((p) => ({ ...p, mutable: true })), ...this.globals.map((g) => ({ name: g.name, t: g.t, mutable: true }))],
+    };
     const body = this.block(scope, 2, 2 + r.int(4));
     const vars: Scope = { vars: [...scope.vars, ...body.flatMap((s) => (s.k === "let" ? [{ name: s.name, t: s.t, mutable: true }] : []))] };
     body.push({ k: "return", e: this.expr(ret, vars, 3) });
@@ -191,12 +194,19 @@ export class Generator {
 
   /** A program of `count` functions; main prints each one's result for random arguments. */
   program(count: number): Program {
+    for (let i = 0; i < 6; i++) {
+      const t = this.rng.pick(INT_TYPES);
+      const init = this.literal(t);
+      this.globals.push({ name: this.fresh("g"), t, init: init.k === "lit" ? init.v : 0n });
+    }
     const outputs: Expr[] = [];
     for (let i = 0; i < count; i++) {
       const f = this.func();
       outputs.push({ k: "call", fn: f.name, ret: f.ret, args: f.params.map((p) => this.literal(p.t)) });
     }
-    return { funcs: this.funcs, outputs };
+    // The globals' final values are printed too.
+    for (const g of this.globals) outputs.push({ k: "var", t: g.t, name: g.name });
+    return { globals: this.globals, funcs: this.funcs, outputs };
   }
 }
 

@@ -113,5 +113,6 @@ function printI32(x: i32): void {
 
 export function toTypeScript(p: Program): string {
   const main = ["export function main(): i32 {", ...p.outputs.map((e) => `  printI32(i32(${expr(e)}));`), "  return 0;", "}"];
-  return [PRELUDE, ...p.funcs.map(func), main.join("\n"), ""].join("\n\n");
+  const globals = p.globals.map((g) => `let ${g.name}: ${g.t} = ${literal({ k: "lit", t: g.t, v: g.init }, false)};`).join("\n");
+  return [PRELUDE, globals, ...p.funcs.map(func), main.join("\n"), ""].join("\n\n");
 }
