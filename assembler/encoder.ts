@@ -177,6 +177,8 @@ function operandSize(ctx: EncodeContext, ...ops: Op[]): number {
     if (size !== 0 && s !== size) ctx.fail("mismatch in operand sizes");
     size = s;
   }
+  // `add [eax], word 2`: with no register or sized memory, the immediate's size keyword decides (as in nasm).
+  if (size === 0) for (const o of ops) if (o.k === "imm" && o.size !== undefined) size = o.size;
   if (size === 0) ctx.fail("operation size not specified");
   if (size !== 8 && size !== 16 && size !== 32) invalid(ctx);
   return size;
@@ -209,6 +211,12 @@ function imm(e: Emitter, v: Value, size: number): void {
   e.value(v, size === 8 ? 1 : size === 16 ? 2 : 4, "immediate");
 }
 
+/** A shift count: an unsigned byte (nasm warns about -1 here; we refuse it). */
+function shiftCount(e: Emitter, ctx: EncodeContext, v: Value): void {
+  if (ctx.checkRanges && !v.unknown && v.seg === NO_SEG && (v.offset < 0 || v.offset > 255)) ctx.fail(`shift count ${v.offset} is not in 0..255`);
+  imm(e, v, 8);
+}
+
 /** The imm8 of a sign-extended form: the value wrapped to a signed byte. */
 function sbyte(v: Value): Value {
   return v.unknown ? v : { offset: (v.offset << 24) >> 24, seg: v.seg, unknown: false };
@@ -225,9 +233,23 @@ function wantsByteImm(o: Imm, size: number): boolean {
   return isSbyte(o.v, size);
 }
 
+const BRANCHES = new Set(["jmp", "call", ...Object.keys(CONDITIONS).map((c) => `j${c}`)]);
+
 function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void {
   const [a, b, c] = ops;
   const n = ops.length;
+  // `short` and `near` only qualify the target of a jmp, jcc or call.
+  if (!BRANCHES.has(m) && ops.some((o) => o.k === "imm" && (o.short || o.near))) ctx.fail("mismatch in operand sizes");
+  if (m === "nop" && n === 1 && isRm(a)) {
+    // The multi-byte NOP, 0F 1F /0.
+    const size = operandSize(ctx, a);
+    if (size === 8) invalid(ctx);
+    osize(e, size);
+    e.byte(0x0f);
+    e.byte(0x1f);
+    e.modrm(0, a);
+    return;
+  }
   const fixed = NO_OPERANDS[m];
   if (fixed) {
     if (n !== 0) invalid(ctx);
@@ -283,13 +305,14 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
       e.byte(0xd2 + w);
       e.modrm(shift, a);
     } else if (isImm(b)) {
-      if (!b.v.unknown && b.v.seg === NO_SEG && b.v.offset === 1 && !b.strict) {
+      if (b.size !== undefined && b.size !== 8) invalid(ctx);
+      if (!b.v.unknown && b.v.seg === NO_SEG && b.v.offset === 1 && b.size === undefined) {
         e.byte(0xd0 + w);
         e.modrm(shift, a);
       } else {
         e.byte(0xc0 + w);
         e.modrm(shift, a);
-        imm(e, b.v, 8);
+        shiftCount(e, ctx, b.v);
       }
     } else invalid(ctx);
     return;
@@ -358,7 +381,8 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
     case "movzx":
     case "movsx": {
       if (n !== 2 || !isGpr(a) || !isRm(b)) invalid(ctx);
-      const src = b.k === "reg" ? b.r.size : b.size;
+      // An unsized memory source is a byte for a 16-bit destination (the only choice); nasm wants a size otherwise.
+      const src = b.k === "reg" ? b.r.size : (b.size ?? (a.r.size === 16 ? 8 : undefined));
       if (src === undefined) ctx.fail("operation size not specified");
       if (src >= a.r.size || a.r.size === 8) invalid(ctx);
       osize(e, a.r.size);
@@ -472,6 +496,7 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
     case "loopne":
     case "loopnz": {
       if (n !== 1 || !isImm(a)) invalid(ctx);
+      if (a.short || a.near || a.size !== undefined) ctx.fail("mismatch in operand sizes");
       const op = { jecxz: 0xe3, jcxz: 0xe3, loop: 0xe2, loope: 0xe1, loopz: 0xe1, loopne: 0xe0, loopnz: 0xe0 }[m];
       if (m === "jcxz") e.byte(0x67);
       relativeJump(e, ctx, { ...a, short: true }, [op], []);
@@ -483,6 +508,7 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
       const far = m === "retf";
       if (n === 0) e.byte(far ? 0xcb : 0xc3);
       else if (n === 1 && isImm(a)) {
+        checkImmSize(ctx, a, 16, false);
         e.byte(far ? 0xca : 0xc2);
         imm(e, a.v, 16);
       } else invalid(ctx);
@@ -490,11 +516,13 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
     }
     case "int":
       if (n !== 1 || !isImm(a)) invalid(ctx);
+      checkImmSize(ctx, a, 8, false);
       e.byte(0xcd);
       imm(e, a.v, 8);
       return;
     case "enter":
       if (n !== 2 || !isImm(a) || !isImm(b)) invalid(ctx);
+      if (a.size !== undefined || b.size !== undefined) ctx.fail("mismatch in operand sizes");
       e.byte(0xc8);
       imm(e, a.v, 16);
       imm(e, b.v, 8);
@@ -509,6 +537,7 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
       const w = size === 8 ? 0 : 1;
       const out = m === "out" ? 2 : 0;
       if (isImm(port)) {
+        checkImmSize(ctx, port, 8, false);
         e.byte(0xe4 + out + w);
         imm(e, port.v, 8);
       } else if (isGpr(port) && port.r.name === "dx") e.byte(0xec + out + w);
@@ -521,6 +550,7 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
     case "sidt":
     case "invlpg": {
       if (n !== 1 || a!.k !== "mem") invalid(ctx);
+      if (a.size !== undefined) ctx.fail("mismatch in operand sizes");
       e.byte(0x0f);
       e.byte(0x01);
       e.modrm({ sgdt: 0, sidt: 1, lgdt: 2, lidt: 3, invlpg: 7 }[m], a);
@@ -533,7 +563,7 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
     case "lmsw":
     case "smsw": {
       if (n !== 1 || !isRm(a)) invalid(ctx);
-      if (a.k === "reg" && a.r.size === 8) invalid(ctx);
+      if (a.k === "reg" && (a.r.size === 8 || (a.r.size === 32 && (m === "lldt" || m === "ltr" || m === "lmsw")))) invalid(ctx);
       if (a.k === "mem" && a.size !== undefined && a.size !== 16) invalid(ctx);
       if (a.k === "reg" && a.r.size === 16 && (m === "sldt" || m === "str" || m === "smsw")) osize(e, 16);
       e.byte(0x0f);
@@ -561,7 +591,7 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
         e.modrm(b.r.num, a);
       } else if (isImm(b)) {
         const size = operandSize(ctx, a);
-        if (size === 8) invalid(ctx);
+        if (size === 8 || (b.size !== undefined && b.size !== 8)) invalid(ctx);
         osize(e, size);
         e.byte(0x0f);
         e.byte(0xba);
@@ -592,10 +622,10 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
       if (isGpr(c) && c.r.name === "cl") {
         e.byte(base + 1);
         e.modrm(b.r.num, a);
-      } else if (isImm(c)) {
+      } else if (isImm(c) && c.size === undefined) {
         e.byte(base);
         e.modrm(b.r.num, a);
-        imm(e, c.v, 8);
+        shiftCount(e, ctx, c.v);
       } else invalid(ctx);
       return;
     }
@@ -690,7 +720,8 @@ function encodePushPop(e: Emitter, ctx: EncodeContext, m: string, ops: Op[]): vo
     return;
   }
   if (a!.k === "mem") {
-    const size = a.size ?? 32;
+    const size = a.size;
+    if (size === undefined) ctx.fail("operation size not specified");
     if (size !== 32 && size !== 16) invalid(ctx);
     osize(e, size);
     e.byte(push ? 0xff : 0x8f);
