@@ -11,7 +11,7 @@ NODE ?= node
 TS386 := $(NODE) bin/ts386.js
 
 .PHONY: all setup setup-test setup-bench tools test bench clean
-.PHONY: iso kernel run kernel-isos test-exception test-page-fault test-bounds-fail
+.PHONY: iso kernel run kernel-isos test-exception test-page-fault test-bounds-fail bench-kernel
 
 all: tools
 
@@ -100,6 +100,10 @@ test-page-fault: setup-test build/variants/TOYIX_TRIGGER_PAGE_FAULT/toyix.iso
 	@npx mocha --grep 'Toyix page-fault path'
 test-bounds-fail: setup-test build/variants/TOYIX_TRIGGER_BOUNDS_FAIL/toyix.iso
 	@npx mocha --grep 'Toyix bounds-check path'
+
+# Boot time to "Timer: observed 3 ticks" and the time of the kernel QEMU tests (bench/kernel-boot.ts).
+bench-kernel: setup-test kernel-isos
+	@$(NODE) dist/bench/kernel-boot.js
 
 clean:
 	rm -rf build
