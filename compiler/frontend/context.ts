@@ -27,6 +27,8 @@ export interface Operand {
   local?: boolean;
   /** The text of a string literal (its length and bytes fold). */
   literal?: string;
+  /** Proven bounds of a run-time integer value (x & 0xFF, x % 10 unsigned, c ? 1 : 0): it narrows implicitly when they fit. */
+  range?: [bigint, bigint];
 }
 
 export interface FunctionInfo {

@@ -9,7 +9,7 @@ import { concreteType, untypedConstant } from "./context.js";
 import { Code, FrontendError, failAt } from "./errors.js";
 import { FunctionContext } from "./function-context.js";
 import type { ArithOp, CompareOp } from "./integers.js";
-import { arithmeticType, defaultIntType, fits, foldArith, foldCompare, foldNeg, foldNot, implicitlyConvertible, promote, toIrConst, wrap } from "./integers.js";
+import { arithmeticType, defaultIntType, fits, foldArith, foldCompare, foldNeg, foldNot, implicitlyConvertible, maxOf, minOf, promote, toIrConst, wrap } from "./integers.js";
 import type { IntType, Type } from "./types.js";
 import { BOOL, I32, STRING, U32, U8, UNTYPED, USIZE, VOID, sameType, storageOf, typeName } from "./types.js";
 import { lowerCall } from "./calls.js";
@@ -54,8 +54,10 @@ export function convert(fx: FunctionContext, op: Operand, to: Type, node: ts.Nod
           failAt(node, Code.constant, `constant ${op.known} of type ${from.name} does not fit ${to.name}; write ${to.name}(...) to wrap it`);
         return constOperand(to, wrap(to, op.known));
       }
-      if (mode === "implicit" && !implicitlyConvertible(from, to))
+      const inRange = op.range !== undefined && fits(to, op.range[0]) && fits(to, op.range[1]);
+      if (mode === "implicit" && !implicitlyConvertible(from, to) && !inRange)
         failAt(node, Code.type, `narrowing ${from.name} to ${to.name} needs an explicit cast: write ${to.name}(${shortText(node)})`);
+      if (inRange) return { type: to, value: op.value }; // the held value is already in the target's range
       return extendTo(fx, op, from, to, node);
     }
     if (mode === "cast" && from.kind === "bool") {
@@ -155,8 +157,12 @@ export function lowerExpr(fx: FunctionContext, e: ts.Expression): Operand {
 }
 
 function stringLiteral(fx: FunctionContext, e: ts.StringLiteral): Operand {
-  const symbol = fx.ctx.stringSymbol(e.text, e);
-  return { type: STRING, value: { kind: "symbol", name: symbol, offset: 4 }, literal: e.text };
+  return stringConstant(fx, e.text, e);
+}
+
+function stringConstant(fx: FunctionContext, text: string, node: ts.Node): Operand {
+  const symbol = fx.ctx.stringSymbol(text, node);
+  return { type: STRING, value: { kind: "symbol", name: symbol, offset: 4 }, literal: text };
 }
 
 /** The text of a string operand when it is a literal (length and charCodeAt fold). */
@@ -493,7 +499,55 @@ export function arith(fx: FunctionContext, op: ArithOp, L: Operand, R: Operand, 
     op === "ushr" ? "shr" : op;
   const dst = fx.temp(node);
   fx.code(node).emit({ op: "binary", dst, kind, left: l.value, right: r.value, pos: fx.pos(node) });
-  return { type: t, value: { kind: "temp", temp: dst } };
+  return { type: t, value: { kind: "temp", temp: dst }, range: resultRange(op, t, L, R) };
+}
+
+/** Proven bounds of an integer operand: a constant, an earlier proof, or its type's range. */
+export function rangeOf(op: Operand): [bigint, bigint] | undefined {
+  if (op.type.kind === "untyped" && op.known !== undefined && !op.isNull) return [op.known, op.known];
+  if (op.type.kind !== "int") return undefined;
+  if (op.known !== undefined) {
+    const v = op.type.signed ? BigInt.asIntN(32, op.known) : BigInt.asUintN(32, op.known);
+    return [v, v];
+  }
+  if (op.range) return op.range;
+  return [minOf(op.type), maxOf(op.type)];
+}
+
+/**
+ * Bounds of a result computed from the operands' bounds (interval arithmetic
+ * without wrap-around): masks, unsigned remainders, logical right shifts, or
+ * and xor of non-negative values, sums and differences that cannot overflow.
+ */
+function resultRange(op: ArithOp, t: IntType, l: Operand, r: Operand): [bigint, bigint] | undefined {
+  const a = rangeOf(l);
+  const b = rangeOf(r);
+  if (!a || !b) return undefined;
+  const within = (lo: bigint, hi: bigint): [bigint, bigint] | undefined => (fits(t, lo) && fits(t, hi) ? [lo, hi] : undefined);
+  const bitsOf = (v: bigint): bigint => (1n << BigInt(v.toString(2).length)) - 1n;
+  switch (op) {
+    case "and":
+      if (a[0] >= 0n && b[0] >= 0n) return [0n, a[1] < b[1] ? a[1] : b[1]];
+      if (a[0] >= 0n) return [0n, a[1]];
+      if (b[0] >= 0n) return [0n, b[1]];
+      return undefined;
+    case "or":
+    case "xor":
+      return a[0] >= 0n && b[0] >= 0n ? within(0n, bitsOf(a[1] > b[1] ? a[1] : b[1])) : undefined;
+    case "add":
+      return within(a[0] + b[0], a[1] + b[1]);
+    case "sub":
+      return within(a[0] - b[1], a[1] - b[0]);
+    case "rem":
+      return !t.signed && b[0] > 0n ? [0n, b[1] - 1n] : undefined;
+    case "ushr":
+    case "shr":
+      if (b[0] !== b[1] || (op === "shr" && t.signed && a[0] < 0n)) return undefined;
+      if (a[0] >= 0n) return [a[0] >> (b[0] & 31n), a[1] >> (b[0] & 31n)];
+      return (b[0] & 31n) > 0n ? [0n, (1n << (32n - (b[0] & 31n))) - 1n] : undefined;
+    default:
+      return undefined;
+  }
 }
 
 function opText(op: ArithOp): string {
@@ -552,6 +606,8 @@ function lowerBinary(fx: FunctionContext, e: ts.BinaryExpression): Operand {
   if (a) {
     const L = stabilize(fx, lowerExpr(fx, e.left), [e.right], e);
     const R = lowerExpr(fx, e.right);
+    // Literal + literal is one literal, made at compile time (run-time string building is not supported).
+    if (a === "add" && L.literal !== undefined && R.literal !== undefined) return stringConstant(fx, L.literal + R.literal, e);
     return arith(fx, a, L, R, e);
   }
   if (compareOps[k]) return conditionValue(fx, e);
@@ -784,6 +840,9 @@ function lowerConditional(fx: FunctionContext, e: ts.ConditionalExpression): Ope
   const fEnd = b.block;
   const type = unifyTypes(A, B, e);
   const dst = b.newTemp();
+  const arms = [A, B].map((o) => (o.known !== undefined && type.kind === "int" ? (type.signed ? BigInt.asIntN(32, o.known) : BigInt.asUintN(32, o.known)) : undefined));
+  const range: [bigint, bigint] | undefined =
+    arms[0] !== undefined && arms[1] !== undefined ? [arms[0] < arms[1] ? arms[0] : arms[1], arms[0] < arms[1] ? arms[1] : arms[0]] : undefined;
   for (const [op, end, node] of [[A, tEnd, e.whenTrue], [B, fEnd, e.whenFalse]] as const) {
     b.setBlock(end);
     const v = convert(fx, op, type, node);
@@ -791,7 +850,7 @@ function lowerConditional(fx: FunctionContext, e: ts.ConditionalExpression): Ope
     b.jumpTo(join, pos);
   }
   b.setBlock(join);
-  return { type, value: { kind: "temp", temp: dst } };
+  return { type, value: { kind: "temp", temp: dst }, range };
 }
 
 /** The type of `c ? a : b`: the common type (C's usual arithmetic conversions for integers). */

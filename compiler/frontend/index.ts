@@ -8,7 +8,7 @@
 // lowerProgram throws DiagnosticError for bad input, never anything else.
 
 import type { Diagnostic } from "../../common/diagnostics.js";
-import { DiagnosticError } from "../../common/diagnostics.js";
+import { DiagnosticError, formatDiagnostic } from "../../common/diagnostics.js";
 import type { IrFunction, IrModule } from "../ir.js";
 import ts from "typescript";
 import { ProgramContext, isExported } from "./context.js";
@@ -78,10 +78,21 @@ export function lowerProgramWith(entryFile: string, options: LowerOptions, overr
     const f = guard(() => lowerFunction(ctx, ctx.functions[i]!));
     if (f) functions.push(f);
   }
-  if (diagnostics.length > 0) throw new DiagnosticError(diagnostics);
+  if (diagnostics.length > 0) throw new DiagnosticError(unique(diagnostics));
 
   const defined = new Set(functions.map((f) => f.name));
   return { functions, data: ctx.data, externs: [...ctx.externs].filter((n) => !defined.has(n)).sort() };
+}
+
+/** A declaration that fails is retried where it is used: report each problem once. */
+function unique(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = formatDiagnostic(d);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** --target linux: the entry file exports `function main(): i32`. */
