@@ -57,6 +57,10 @@ export function coalesceCopies(fn: IrFunction): IrFunction {
         ...instrs.slice(j + 1).map((ins) => mapValues(ins, rename)),
       ];
       block = { ...block, term: mapValues(block.term, rename) };
+      // Keep the counts true for later candidates: t's reads are now x's (less the removed copy).
+      uses.set(x, (uses.get(x) ?? 0) + (uses.get(t) ?? 0) - 1);
+      uses.set(t, 0);
+      defs.set(t, 0);
       j--; // the copy is gone: the next instruction is now at j
     }
     return { ...block, instrs };
