@@ -383,6 +383,9 @@ function checkMutable(place: Place, node: ts.Node): void {
 function lowerPropertyAccess(fx: FunctionContext, e: ts.PropertyAccessExpression): Operand {
   const member = moduleMember(fx, e);
   if (member) return readBinding(fx, member, e);
+  const memberDecl = fx.ctx.symbolAt(e.name)?.valueDeclaration;
+  if (memberDecl && ts.isMethodDeclaration(memberDecl) && !fx.ctx.isRuntimeDeclaration(memberDecl))
+    failAt(e, Code.unsupported, "methods cannot be used as values: write a module-level function that takes the instance");
   const name = e.name.text;
   if (name === "length") {
     const sym = fx.ctx.symbolAt(e.name);

@@ -32,6 +32,8 @@ export function lowerProgram(entryFile: string, options: LowerOptions): IrModule
 /** As lowerProgram, with some files' text given in memory (tests, the mutation fuzzer). */
 export function lowerProgramWith(entryFile: string, options: LowerOptions, overrides: SourceOverrides): IrModule {
   const loaded = loadProgram(entryFile, options.target, overrides);
+  // TypeScript's errors first, then the constructs outside the subset (a syntactic check, safe on ill-typed code).
+  if (loaded.errors.length > 0) throw new DiagnosticError([...loaded.errors, ...loaded.sources.flatMap(rejectUnsupported)]);
   const rejected = loaded.sources.flatMap(rejectUnsupported);
   if (rejected.length > 0) throw new DiagnosticError(rejected);
 

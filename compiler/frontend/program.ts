@@ -106,6 +106,8 @@ export interface LoadedProgram {
   sources: ts.SourceFile[];
   /** The ambient runtime declarations. */
   runtimeFiles: Set<string>;
+  /** TypeScript's own errors, in tsc's format (lowering needs a program without any). */
+  errors: Diagnostic[];
 }
 
 export function loadProgram(entryFile: string, target: Target, overrides: SourceOverrides = new Map()): LoadedProgram {
@@ -120,8 +122,7 @@ export function loadProgram(entryFile: string, target: Target, overrides: Source
     .getPreEmitDiagnostics(program)
     .filter((d) => d.category === ts.DiagnosticCategory.Error)
     .map(toDiagnostic);
-  if (errors.length > 0) throw new DiagnosticError(errors);
   const runtimeFiles = new Set(libs.map((l) => path.resolve(l)));
   const sources = program.getSourceFiles().filter((f) => !f.isDeclarationFile && !runtimeFiles.has(path.resolve(f.fileName)));
-  return { program, checker: program.getTypeChecker(), sources, runtimeFiles };
+  return { program, checker: program.getTypeChecker(), sources, runtimeFiles, errors };
 }

@@ -109,10 +109,6 @@ export function rejectUnsupported(file: ts.SourceFile): Diagnostic[] {
         report(stmt, messages.overload);
         return;
       }
-      if (ts.isVariableStatement(stmt)) {
-        const list = stmt.declarationList;
-        if (!(list.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) report(stmt, messages.var);
-      }
       visit(stmt, false);
       return;
     }
@@ -262,7 +258,8 @@ export function rejectUnsupported(file: ts.SourceFile): Diagnostic[] {
       report(cls.heritageClauses.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)!, messages.inheritance);
       return;
     }
-    if (hasModifier(cls, ts.SyntaxKind.AbstractKeyword)) return report(cls, messages.abstract);
+    const abstract = (ts.getModifiers(cls) ?? []).find((m) => m.kind === ts.SyntaxKind.AbstractKeyword);
+    if (abstract) return report(abstract, messages.abstract);
     if (!isUnmanagedClass(cls)) return report(cls.name ?? cls, messages.notUnmanaged);
     for (const m of cls.members) {
       if (ts.isConstructorDeclaration(m)) report(m, messages.constructor);
