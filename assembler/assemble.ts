@@ -14,7 +14,7 @@ import {
   type ObjectFile, type ObjectSection, type ObjectSymbol, type Relocation, type SymbolType,
 } from "../elf/types.js";
 import type { DataItem, Expr, Instruction, Label, Statement } from "./statements.js";
-import { evaluate, EXTERN_BASE, isConstantExpr, NO_SEG, type EvalContext, type Value } from "./expressions.js";
+import { constant, evaluate, EXTERN_BASE, isConstantExpr, NO_SEG, type EvalContext, type Value } from "./expressions.js";
 import { CONDITIONS, encodeInstruction, type EncodeContext, type Encoded } from "./encoder.js";
 
 /** Default type, flags and alignment of a section, by name (NASM's elf32 table). */
@@ -123,6 +123,8 @@ class Assembler {
   private final = false;
   private changed = false;
   private current = -1; // current section
+  /** In `absolute` space (struc layouts): its start and location counter; null in a section. */
+  private absolute: { start: number; offset: number } | null = null;
   private loc: SourceLocation | undefined;
   /** Per top-level statement: what never changes between passes (by statement index). */
   private readonly infos: (InstructionInfo | undefined)[] = [];
@@ -135,8 +137,8 @@ class Assembler {
   constructor(private readonly statements: Statement[], private readonly fileName: string, private readonly options: AssembleOptions) {
     this.evalCtx = {
       symbol: (name) => this.lookup(name),
-      here: () => ({ offset: this.here, seg: this.section(), unknown: false }),
-      sectionStart: () => ({ offset: 0, seg: this.section(), unknown: false }),
+      here: () => (this.absolute ? constant(this.absolute.offset) : { offset: this.here, seg: this.section(), unknown: false }),
+      sectionStart: () => (this.absolute ? constant(this.absolute.start) : { offset: 0, seg: this.section(), unknown: false }),
       error: (m) => this.error(m),
     };
     const self = this;
@@ -180,6 +182,11 @@ class Assembler {
     this.pass++;
     this.walk();
     return this.objectFile();
+  }
+
+  /** The absolute space we are in, if any (a method so that narrowing after a reset does not apply). */
+  private absoluteSpace(): { start: number; offset: number } | null {
+    return this.absolute;
   }
 
   private section(): number {
@@ -300,6 +307,7 @@ class Assembler {
   private walkSteps(steps: Step[]): void {
     for (const s of this.sections) s.size = 0;
     this.current = -1;
+    this.absolute = null;
     const pass = this.pass;
     for (let k = 0; k < steps.length; k++) {
       const step = steps[k]!;
@@ -308,8 +316,9 @@ class Assembler {
           this.sections[this.section()]!.size += step.size;
           break;
         case STEP_LABEL: {
-          const sec = this.section();
-          const offset = this.sections[sec]!.size;
+          const abs = this.absoluteSpace();
+          const sec = abs ? NO_SEG : this.section();
+          const offset = abs ? abs.offset : this.sections[sec]!.size;
           const entry = step.entry!;
           if (entry.pass !== pass && entry.value.offset === offset && entry.value.seg === sec && !entry.value.unknown) entry.pass = pass;
           else this.redefine(entry, { offset, seg: sec, unknown: false }, (this.statements[step.index] as Label).loc);
@@ -347,6 +356,7 @@ class Assembler {
   private walk(): void {
     for (const s of this.sections) s.size = 0;
     this.current = -1;
+    this.absolute = null;
     const statements = this.statements;
     for (let i = 0; i < statements.length; i++) {
       const st = statements[i]!;
@@ -357,8 +367,9 @@ class Assembler {
         this.instruction(st, this.infos[i] ??= instructionInfo(st));
       } else if (st.kind === "label") {
         this.loc = st.loc;
-        const sec = this.section();
-        const offset = this.sections[sec]!.size;
+        const abs = this.absoluteSpace();
+        const sec = abs ? NO_SEG : this.section();
+        const offset = abs ? abs.offset : this.sections[sec]!.size;
         const entry = this.labels[i];
         if (entry && entry.pass !== this.pass && entry.value.offset === offset && entry.value.seg === sec && !entry.value.unknown) {
           entry.pass = this.pass; // unchanged: the common case, without allocating
@@ -378,13 +389,20 @@ class Assembler {
     else if (!inTimes) this.here = 0;
     switch (st.kind) {
       case "label": {
-        const sec = this.section();
-        this.define(st.name, { offset: this.sections[sec]!.size, seg: sec, unknown: false }, "label", st.loc);
+        const sec = this.absolute ? NO_SEG : this.section();
+        const offset = this.absolute ? this.absolute.offset : this.sections[sec]!.size;
+        this.define(st.name, { offset, seg: sec, unknown: false }, "label", st.loc);
+        return;
+      }
+      case "absolute": {
+        const at = this.constant(st.address, "an absolute address");
+        this.absolute = { start: at, offset: at };
         return;
       }
       case "instruction":
         return this.instruction(st, this.nestedInfos.get(st) ?? this.nestedInfo(st));
       case "section":
+        this.absolute = null;
         this.current = this.openSection(st.name, st.attributes, st.loc);
         return;
       case "bits":
@@ -434,6 +452,10 @@ class Assembler {
       case "align": {
         const n = this.constant(st.alignment, "an alignment");
         if (n <= 0 || (n & (n - 1)) !== 0) this.error(`alignment ${n} is not a power of two`);
+        if (this.absolute) {
+          this.space((n - (this.absolute.offset % n)) % n, 0);
+          return;
+        }
         const sec = this.sections[this.section()]!;
         if (n > sec.align) sec.align = n;
         const pad = (n - (sec.size % n)) % n;
@@ -462,12 +484,17 @@ class Assembler {
 
   /** Reserved or padding space: zeros (or `fill`) in PROGBITS, just size in NOBITS. */
   private space(n: number, fill: number): void {
+    if (this.absolute) {
+      this.absolute.offset += n;
+      return;
+    }
     const sec = this.sections[this.section()]!;
     sec.size += n;
     if (this.final && sec.type !== SHT_NOBITS) sec.bytes.fill(n, fill);
   }
 
   private data(width: 1 | 2 | 4, items: DataItem[]): void {
+    if (this.absolute) this.error("data in absolute space (only labels and resb/resw/resd; use 'section' to leave it)");
     const sec = this.sections[this.section()]!;
     if (sec.type === SHT_NOBITS) this.error(`initialised data in the NOBITS section '${sec.name}' (use resb/resw/resd)`);
     for (const item of items) {
@@ -502,6 +529,7 @@ class Assembler {
   }
 
   private instruction(ins: Instruction, info: InstructionInfo = instructionInfo(ins)): void {
+    if (this.absolute) this.error("instruction in absolute space (use 'section' to leave it)");
     const secIndex = this.section();
     const sec = this.sections[secIndex]!;
     const jump = info.jump;

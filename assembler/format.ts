@@ -89,6 +89,8 @@ export function formatStatement(st: Statement): string {
       return `section ${st.name}${st.attributes.map((a) => " " + a).join("")}`;
     case "bits":
       return `bits ${st.bits}`;
+    case "absolute":
+      return `absolute ${formatExpr(st.address)}`;
     case "global":
       return `global ${st.names.map((n) => name(n.split(":")[0]!) + (n.includes(":") ? ":" + n.split(":")[1] : "")).join(", ")}`;
     case "extern":

@@ -211,7 +211,11 @@ class LineParser {
       }
       case "org":
         return cur.fail("'org' is not available in ELF output (use the linker script)", t.col);
-      case "absolute":
+      case "absolute": {
+        const address = this.expression();
+        this.endOfLine();
+        return { kind: "absolute", address, loc };
+      }
       case "common":
       case "static":
       case "incbin":

@@ -60,8 +60,7 @@ interface Conditional {
 /** NASM's built-in directive macros and how many unique numbers each invocation uses. */
 const STANDARD_MACROS: Record<string, number> = {
   section: 1, segment: 1, absolute: 1, bits: 1, use16: 1, use32: 1, use64: 1, global: 1, extern: 1,
-  common: 1, static: 1, required: 1, cpu: 1, default: 1, float: 1, sectalign: 1, struc: 1, endstruc: 1,
-  istruc: 1, at: 1, iend: 1, align: 2, alignb: 2,
+  common: 1, static: 1, required: 1, cpu: 1, default: 1, float: 1, sectalign: 1, align: 2, alignb: 2,
 };
 
 /** %if<kind> variants (each also as %ifn<kind>, %elif<kind>, %elifn<kind>). */
@@ -79,6 +78,10 @@ class Preprocessor {
   private readonly macros = new Map<string, MultiLineMacro[]>();
   private readonly imacros = new Map<string, MultiLineMacro[]>();
   private unique = 0;
+  /** struc and istruc being defined, and the section line to return to after endstruc (nasm's __SECT__). */
+  private readonly strucs: string[] = [];
+  private readonly istrucs: { name: string; start: string }[] = [];
+  private sectionLine = "[section .text]";
   private readonly out: SourceLine[] = [];
   private readonly includePaths: string[];
   private includeDepth = 0;
@@ -385,6 +388,15 @@ class Preprocessor {
         this.invoke(second, secondMacros, first, call[4]!, line);
         return;
       }
+      if (!call[2] && this.structure(first.toLowerCase(), text.slice(text.indexOf(first) + first.length), line)) return;
+      if (second !== undefined && /^(struc|endstruc|istruc|at|iend)$/i.test(second)) {
+        // "label: istruc point": the label stays on a line of its own.
+        const mark = this.out.length;
+        this.out.push({ text: `${first}:`, origin: line.origin });
+        if (this.structure(second.toLowerCase(), call[4]!, line)) return;
+        this.out.length = mark;
+      }
+      if (!call[2] && /^(section|segment)$/i.test(first)) this.sectionLine = `[section ${stripComment(call[3] ?? "")}${stripComment(call[4] ?? "")}]`;
       const std = STANDARD_MACROS[first.toLowerCase()] ?? (second !== undefined ? STANDARD_MACROS[second.toLowerCase()] : undefined);
       if (std !== undefined) this.unique += std;
     }
@@ -416,6 +428,61 @@ class Preprocessor {
       this.macro = outer;
     }
     this.includeDepth--;
+  }
+
+  /**
+   * nasm's struc/endstruc/istruc/at/iend, written out the way its standard macros
+   * expand them (absolute space, NAME_size, ..@N.strucstart). Returns false for other lines.
+   */
+  private structure(word: string, rest: string, line: SourceLine): boolean {
+    const emit = (text: string) => this.out.push({ text, origin: { ...line.origin, text } });
+    const args = () => splitArguments(stripComment(rest), false, 0);
+    switch (word) {
+      case "struc": {
+        const [name, offset] = args();
+        if (!name) errorAt(line.origin, 1, "struc needs a name");
+        this.unique += 2; // the macro and its context
+        this.strucs.push(name);
+        emit(`[absolute ${offset ?? 0}]`);
+        emit(`${name}:`);
+        return true;
+      }
+      case "endstruc": {
+        const name = this.strucs.pop();
+        if (name === undefined) errorAt(line.origin, 1, "endstruc without struc");
+        this.unique += 1;
+        emit(`${name}_size equ ($-${name})`);
+        emit(this.sectionLine);
+        return true;
+      }
+      case "istruc": {
+        const [name] = args();
+        if (!name) errorAt(line.origin, 1, "istruc needs a structure name");
+        this.unique += 1;
+        const start = `..@${this.unique++}.strucstart`;
+        this.istrucs.push({ name, start });
+        emit(`${start}:`);
+        return true;
+      }
+      case "at": {
+        const top = this.istrucs[this.istrucs.length - 1];
+        if (!top) return false; // not inside istruc: an ordinary name
+        const [field] = splitArguments(stripComment(rest), true, 2);
+        const data = splitArguments(stripComment(rest), true, 2)[1];
+        this.unique += 1;
+        emit(`times (${field}-${top.name})-($-${top.start}) db 0`);
+        if (data) emit(data);
+        return true;
+      }
+      case "iend": {
+        const top = this.istrucs.pop();
+        if (!top) errorAt(line.origin, 1, "iend without istruc");
+        this.unique += 1;
+        emit(`times ${top.name}_size-($-${top.start}) db 0`);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Expands %define macros in a line (repeatedly, never a macro inside its own expansion). */

@@ -65,6 +65,7 @@ export type DataItem = { kind: "expr"; expr: Expr } | { kind: "string"; bytes: n
 
 export type Directive =
   | { kind: "section"; name: string; attributes: string[]; loc?: SourceLocation } // section .text / segment
+  | { kind: "absolute"; address: Expr; loc?: SourceLocation } // absolute 0: labels are numbers (struc layouts)
   | { kind: "bits"; bits: 16 | 32; loc?: SourceLocation }
   | { kind: "global"; names: string[]; loc?: SourceLocation } // name:function / name:data and sizes may be in attributes
   | { kind: "extern"; names: string[]; loc?: SourceLocation }

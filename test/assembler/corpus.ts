@@ -273,6 +273,11 @@ g_data:
   align 16, db 0
   alignb 8
   db 7
+  db g_data, ext_a, g_data + 3       ; R_386_8
+  dw ext_a + 2                       ; R_386_16
+  mov al, g_data
+  mov ax, ext_a
+  push word g_data
 g_const equ 42
   dd g_const, end_data - g_data
 table: times 8 db 0
@@ -401,6 +406,48 @@ isr_stub_table:
 `;
 }
 
+/** struc/istruc layouts and absolute space. */
+function strucFile(): string {
+  return `BITS 32
+NAME_LEN equ 6
+struc point
+  .x: resd 1
+  .y resd 1
+  .name: resb NAME_LEN
+  alignb 4
+  .flags: resw 1
+endstruc
+.after: ; still under 'point', as in nasm
+struc header, 8
+  .magic: resd 1
+  .size: resd 1
+endstruc
+absolute 0x100
+abs_a: resb 4
+abs_b: resw 2
+section .text
+global start
+start:
+  mov eax, [ebx + point.y]
+  mov ecx, point_size
+  lea esi, [edi + header.size]
+  mov edx, abs_b - abs_a
+  mov eax, abs_b
+.l: jmp .l
+section .data
+p1: istruc point
+  at point.x, dd 1
+  at point.y, dd 2
+  at point.name, db "abc"
+iend
+p2:
+  istruc point
+  at point.flags, dw 7
+  iend
+  dd point_size, header_size, point.flags, header.magic, abs_a
+`;
+}
+
 export interface CorpusFile {
   name: string;
   text: string;
@@ -413,5 +460,6 @@ export function corpus(): CorpusFile[] {
     { name: "jumps.asm", text: jumpFile() },
     { name: "data.asm", text: dataFile() },
     { name: "macros.asm", text: macroFile() },
+    { name: "struc.asm", text: strucFile() },
   ];
 }
