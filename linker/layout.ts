@@ -5,7 +5,7 @@
 // known (a symbol in a later section) is an error at its place in the script.
 
 import { fail, type SourceLocation } from "../common/diagnostics.js";
-import { SHF_ALLOC, SHF_WRITE, SHT_NOBITS, SHT_PROGBITS, type ObjectFile } from "../elf/types.js";
+import { SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS, SHT_PROGBITS, type ObjectFile } from "../elf/types.js";
 import type { PlanItem } from "./place-sections.js";
 import type { Resolution } from "./resolve.js";
 import type { Assignment, BinaryOperator, DataStatement, Expression } from "./script/ast.js";
@@ -31,7 +31,7 @@ export interface ScriptSymbol {
 }
 
 export interface Layout {
-  /** Kept output sections in plan order (allocated and not). */
+  /** Kept output sections in section header order (allocated and not). */
   sections: OutputSection[];
   scriptSymbols: Map<string, ScriptSymbol>;
   /** Whether the script used SIZEOF_HEADERS (then the headers are loaded with the first segment). */
@@ -100,6 +100,10 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
   // that is dropped for being empty moves `.` for placing what follows, but not
   // for symbol assignments. `lagging` is the second pass's `.` while they differ.
   let lagging: number | null = null;
+  // ld's default memory region: an output section without an address starts at
+  // the region's next free address, which only allocated sections and
+  // statements outside sections advance (an empty section's address does not).
+  let region = 0;
   // The last allocated section kept, whose load offset the next one inherits (see AT below).
   let previousAlloc: OutputSection | null = null;
   const assign = (a: Assignment) => {
@@ -141,85 +145,104 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
     position++;
     if (item.kind === "assignment") {
       assign(item.assignment);
+      // A statement outside sections brings the region up to `.` (see `region`).
+      region = dot;
       continue;
     }
     const out = item.output;
     const stmt = item.statement;
-    // A section made only of assignments and data is allocated and writable, as in ld.
-    if (out.inputs.length === 0) out.flags |= SHF_ALLOC | SHF_WRITE;
     const hasData = item.contents.some((c) => c.kind === "data");
-    if (hasData) out.type = SHT_PROGBITS;
-    if (stmt?.noload || (out.inputs.length === 0 && !hasData)) {
-      out.type = SHT_NOBITS;
-      out.loadedNobits = true;
-    }
-    const alloc = (out.flags & SHF_ALLOC) !== 0;
-    let start = dot;
-    if (stmt?.address) start = evaluate(stmt.address, scope).value;
+    const hasAssignments = item.contents.some((c) => c.kind === "assignment");
+    const movesDot = item.contents.some((c) => c.kind === "assignment" && c.assignment.target === ".");
+    const nonAlloc = out.inputs.length > 0 && (out.flags & SHF_ALLOC) === 0;
     const minAlign = stmt?.align ? evaluate(stmt.align, scope).value : 1;
     if (minAlign & (minAlign - 1)) fail(`alignment ${minAlign} is not a power of two`, stmt!.align!.at);
     out.align = Math.max(out.align, minAlign);
-    const hasContent = out.inputs.some((s) => s.size > 0) || item.contents.some((c) => c.kind !== "inputs");
-    if (!hasContent && out.inputs.length === 0) {
-      // GNU ld drops an output section with nothing in it, but its address still
-      // sets `.` for placing the next sections (not for symbols, see `lagging`).
-      if (stmt?.address) {
-        lagging ??= dot;
-        dot = start;
-      }
-      continue;
-    }
-    if (!alloc) {
-      start = stmt?.address ? start : 0;
-    } else if (!stmt?.address) {
-      start = alignTo(start, out.align, item.at);
-    }
-    const outerDot = dot;
+
+    // Where it starts: its address; else, allocated, the region's next free
+    // address aligned for it; a non-allocated section (debug info) sits at 0.
+    const before = dot;
+    let start: number;
+    if (stmt?.address) start = evaluate(stmt.address, scope).value;
+    else if (nonAlloc) start = 0;
+    else start = alignTo(region, out.align, item.at);
     out.address = start;
     placed.add(out);
-    // The load address (ld's rules): AT(lma) if given; otherwise the same offset
-    // from the address as the previous allocated section had (aligned as ALIGN()
-    // asks), unless the section lies wholly below that one; else the address.
-    if (stmt?.loadAddress) {
-      out.loadAddress = evaluate(stmt.loadAddress, scope).value;
-    } else if (alloc && previousAlloc && !(start < previousAlloc.address && start + sizeEstimate(item) <= previousAlloc.address)) {
-      const lma = (start + previousAlloc.loadAddress - previousAlloc.address) >>> 0;
-      out.loadAddress = stmt?.align ? alignTo(lma, minAlign, stmt.align.at) : lma;
-    } else {
-      out.loadAddress = start;
-    }
+
+    // Lay out the contents: input sections, assignments, data statements.
     current = out;
     dot = start;
     out.scriptData = [];
     for (const c of item.contents) {
       if (c.kind === "assignment") {
         assign(c.assignment);
-        continue;
-      }
-      if (c.kind === "data") {
+      } else if (c.kind === "data") {
         out.scriptData.push({ offset: dot - start, bytes: dataBytes(evaluate(c.data.value, scope).value, c.data) });
         dot += c.data.width;
-        continue;
-      }
-      for (const s of c.sections) {
-        dot = alignTo(dot, s.align);
-        s.offset = dot - start;
-        if (dot + s.size > 0x1_0000_0000) fail(`output section '${out.name}' extends past the 4 GiB address space`, item.at);
-        dot += s.size;
+      } else {
+        for (const s of c.sections) {
+          dot = alignTo(dot, s.align);
+          s.offset = dot - start;
+          if (dot + s.size > 0x1_0000_0000) fail(`output section '${out.name}' extends past the 4 GiB address space`, item.at);
+          dot += s.size;
+        }
       }
     }
-    out.size = dot - start;
     current = null;
+    out.size = dot - start;
+
+    // An output section with nothing in it is dropped, unless it moves `.`
+    // (its symbols stay, attributed to a neighbouring section).
+    if (out.size === 0 && !movesDot) {
+      if (stmt?.address && !hasAssignments) {
+        // ld still moves `.` to its address, but only for sizing (see `lagging`).
+        lagging ??= before;
+        dot = start;
+      } else {
+        dot = stmt?.address ? start : before;
+      }
+      continue;
+    }
+    // Without input sections, it is writable, and allocated only if it has a size
+    // (NOBITS unless it holds data), as in ld.
+    let alloc = (out.flags & SHF_ALLOC) !== 0;
+    if (out.inputs.length === 0) {
+      alloc = out.size > 0;
+      out.flags |= SHF_WRITE | (alloc ? SHF_ALLOC : 0);
+      out.type = hasData || out.size === 0 ? SHT_PROGBITS : SHT_NOBITS;
+      out.loadedNobits = out.type === SHT_NOBITS;
+    } else if (hasData) {
+      out.type = SHT_PROGBITS;
+    }
+    if (stmt?.noload) {
+      out.type = SHT_NOBITS;
+      out.loadedNobits = true;
+    }
+
+    // The load address (ld's rules): AT(lma) if given; otherwise the same offset
+    // from the address as the previous allocated section had (aligned as ALIGN()
+    // asks), unless the section lies wholly below that one; else the address.
+    if (stmt?.loadAddress) {
+      out.loadAddress = evaluate(stmt.loadAddress, scope).value;
+    } else if (alloc && previousAlloc && !(start < previousAlloc.address && start + out.size <= previousAlloc.address)) {
+      const lma = (start + previousAlloc.loadAddress - previousAlloc.address) >>> 0;
+      out.loadAddress = stmt?.align ? alignTo(lma, minAlign, stmt.align.at) : lma;
+    } else {
+      out.loadAddress = start;
+    }
+
     preferNext = false;
-    if (!alloc) dot = outerDot;
     lagging = null;
-    // Nothing in it after all: ld removes the output section (its symbols stay,
-    // attributed to a neighbouring section).
-    if (out.size === 0) continue;
+    if (nonAlloc) {
+      dot = before;
+    } else if (alloc) {
+      region = dot;
+      previousAlloc = out;
+    }
     sections.push(out);
-    if (alloc) previousAlloc = out;
   }
 
+  sections.sort((a, b) => a.listIndex - b.listIndex);
   return { sections, scriptSymbols: resolveAnchors(scriptSymbols, plan, sections), usesHeaderSize };
 }
 
@@ -246,11 +269,6 @@ function dataBytes(value: number, d: DataStatement): Uint8Array {
   return bytes;
 }
 
-/** The size of an output section's inputs, before it is laid out (for ld's backwards-move test). */
-function sizeEstimate(item: Extract<PlanItem, { kind: "section" }>): number {
-  return item.output.inputs.reduce((n, s) => n + s.size, 0);
-}
-
 /** Decides the section of each `.`-relative symbol assigned outside sections (see evaluate.ts). */
 function resolveAnchors(symbols: Map<string, ScriptSymbol & { relative: Relative }>, plan: PlanItem[], kept: OutputSection[]): Map<string, ScriptSymbol> {
   const keptAlloc = new Set(kept.filter((s) => s.flags & SHF_ALLOC));
@@ -272,9 +290,38 @@ function resolveAnchors(symbols: Map<string, ScriptSymbol & { relative: Relative
     } else if (r && kept.includes(r)) {
       section = r;
     } else if (r) {
-      section = kept.find((k) => (k.flags & SHF_ALLOC) && s.value >= k.address && s.value <= k.address + k.size) ?? null;
+      section = nearbySection(r, s.value, plan, new Set(kept));
     }
     out.set(name, { value: s.value, section, hidden: s.hidden, at: s.at });
   }
   return out;
+}
+
+/**
+ * The flags an output section shows in its header: its own, plus, when it has
+ * no input section, the flags of its kind that ld's orphan placer gave it.
+ */
+export function headerFlags(o: OutputSection): number {
+  return o.inputs.length === 0 && o.kindFlags ? o.flags | o.kindFlags.flags : o.flags;
+}
+
+/**
+ * For a symbol in an output section that was dropped: the kept section before
+ * or after it that would have shared its segment (bfd's _bfd_nearby_section).
+ */
+function nearbySection(removed: OutputSection, value: number, plan: PlanItem[], kept: Set<OutputSection>): OutputSection | null {
+  const order = plan.flatMap((p) => (p.kind === "section" ? [p.output] : []));
+  const at = order.indexOf(removed);
+  const prev = order.slice(0, at).reverse().find((o) => kept.has(o)) ?? null;
+  const next = order.slice(at + 1).find((o) => kept.has(o)) ?? null;
+  if (!prev || !next) return prev ?? next;
+  const loaded = (o: OutputSection) => o.type !== SHT_NOBITS || o.loadedNobits;
+  const flagsOf = headerFlags;
+  const differ = (a: OutputSection, b: OutputSection, flag: number) => ((flagsOf(a) ^ flagsOf(b)) & flag) !== 0;
+  if (differ(prev, next, SHF_ALLOC) || loaded(prev) !== loaded(next)) {
+    return differ(next, removed, SHF_ALLOC) || (loaded(prev) && !loaded(next)) ? prev : next;
+  }
+  if (differ(prev, next, SHF_WRITE)) return differ(next, removed, SHF_WRITE) ? prev : next;
+  if (differ(prev, next, SHF_EXECINSTR)) return differ(next, removed, SHF_EXECINSTR) ? prev : next;
+  return value < next.address ? prev : next;
 }

@@ -59,7 +59,7 @@ export function globToRegExp(glob: string): RegExp {
 }
 
 function newOutput(name: string): OutputSection {
-  return { name, type: SHT_NOBITS, flags: 0, align: 1, address: 0, loadAddress: 0, size: 0, inputs: [], scriptData: [], loadedNobits: false, fileOffset: 0, entsize: 0, headerIndex: 0, data: new Uint8Array(0) };
+  return { name, type: SHT_NOBITS, flags: 0, align: 1, address: 0, loadAddress: 0, size: 0, inputs: [], scriptData: [], loadedNobits: false, listIndex: 0, fileOffset: 0, entsize: 0, headerIndex: 0, data: new Uint8Array(0) };
 }
 
 /**
@@ -148,7 +148,16 @@ export function placeSections(objects: ObjectFile[], resolution: Resolution, scr
     }
   }
 
-  placeOrphans(perFile, plan, byName);
+  // ld's list of output sections, which is the section header order: a
+  // statement's section exists once it gets an input or holds a statement.
+  const list: OutputSection[] = [];
+  for (const item of plan) {
+    if (item.kind === "section" && item.output.name !== "/DISCARD/" && (item.output.inputs.length > 0 || item.contents.some((c) => c.kind !== "inputs"))) {
+      list.push(item.output);
+    }
+  }
+  placeOrphans(perFile, plan, byName, list);
+  list.forEach((o, i) => (o.listIndex = i));
   return plan.filter((p) => p.kind !== "section" || p.output.name !== "/DISCARD/");
 }
 
@@ -161,12 +170,20 @@ export function placeSections(objects: ObjectFile[], resolution: Resolution, scr
  * similar kind, and after earlier orphans of its kind. Non-allocated orphans go to
  * the end at address 0. A COMMON section nobody asked for goes to `.bss`.
  */
-function placeOrphans(perFile: InputSection[][], plan: PlanItem[], byName: Map<string, Extract<PlanItem, { kind: "section" }>>): void {
+function placeOrphans(perFile: InputSection[][], plan: PlanItem[], byName: Map<string, Extract<PlanItem, { kind: "section" }>>, list: OutputSection[]): void {
   const lastOrphan = new Map<Category, PlanItem>();
-  for (const list of perFile) {
-    for (const s of list) {
+  const ensureListed = (o: OutputSection) => {
+    if (!list.includes(o)) list.push(o);
+  };
+  let sawOrphan = false;
+  for (const fileSections of perFile) {
+    for (const s of fileSections) {
       if (s.output !== undefined) continue;
       const name = s.name;
+      if (!(name === "COMMON" && s.index === -1) && !sawOrphan) {
+        sawOrphan = true;
+        markHoldSections(byName);
+      }
       if (name === "COMMON" && s.index === -1) {
         let bss = byName.get(".bss");
         if (!bss) {
@@ -175,11 +192,13 @@ function placeOrphans(perFile: InputSection[][], plan: PlanItem[], byName: Map<s
           plan.push(bss);
         }
         appendInput(bss, s);
+        ensureListed(bss.output);
         continue;
       }
       const existing = byName.get(name);
       if (existing && ((existing.output.flags ^ s.flags) & SHF_ALLOC) === 0 || existing && existing.output.inputs.length === 0) {
         appendInput(existing, s);
+        ensureListed(existing.output);
         continue;
       }
       const category = categoryOf(s);
@@ -188,17 +207,44 @@ function placeOrphans(perFile: InputSection[][], plan: PlanItem[], byName: Map<s
       byName.set(name, item);
       if (category === "nonalloc") {
         plan.push(item);
+        list.push(item.output);
         continue;
       }
       const previous = lastOrphan.get(category);
-      if (previous) {
+      let listAfter: OutputSection | undefined;
+      if (previous && previous.kind === "section") {
         plan.splice(plan.indexOf(previous) + 1, 0, item);
+        listAfter = previous.output;
       } else {
         const after = findAfter(plan, category, byName);
         plan.splice(insertionPoint(plan, after), 0, item);
+        // In the section list: after that section, or the closest earlier one that exists.
+        for (let i = after; i >= 0 && !listAfter; i--) {
+          const p = plan[i]!;
+          if (p.kind === "section" && list.includes(p.output)) listAfter = p.output;
+        }
       }
+      list.splice(listAfter ? list.indexOf(listAfter) + 1 : 0, 0, item.output);
       lastOrphan.set(category, item);
     }
+  }
+}
+
+/**
+ * ld's orphan placer, the first time it runs, gives the script's .text, .rodata,
+ * .data and .bss statements the flags of their kind (ldelf.c, orphan_init_done);
+ * they show in the header of such a section if it has no input of its own.
+ */
+function markHoldSections(byName: Map<string, Extract<PlanItem, { kind: "section" }>>): void {
+  const hold: Record<string, { flags: number }> = {
+    ".text": { flags: SHF_ALLOC | SHF_EXECINSTR },
+    ".rodata": { flags: SHF_ALLOC },
+    ".data": { flags: SHF_ALLOC | SHF_WRITE },
+    ".bss": { flags: SHF_ALLOC | SHF_WRITE },
+  };
+  for (const [name, kind] of Object.entries(hold)) {
+    const item = byName.get(name);
+    if (item?.statement) item.output.kindFlags = kind;
   }
 }
 

@@ -107,18 +107,18 @@ export function resolveSymbols(objects: ObjectFile[]): Resolution {
  * we walk in that same order.
  */
 function allocateCommons(objects: ObjectFile[], globals: Map<string, GlobalSymbol>): (InputSection | null)[] {
-  const commons: (InputSection | null)[] = objects.map(() => null);
+  // Every object that declares a COMMON symbol has a COMMON section, even if a
+  // larger declaration elsewhere wins (ld creates it when it reads the symbol).
+  const commons: (InputSection | null)[] = objects.map((obj, file) => obj.symbols.some((s) => s.section.kind === "common")
+    ? { file, index: -1, name: "COMMON", type: SHT_NOBITS, flags: SHF_ALLOC | SHF_WRITE, align: 1, size: 0, data: new Uint8Array(0), offset: 0 }
+    : null);
   const list = [...globals.values()].filter((g) => g.definition?.kind === "common");
   const insertion = new Map([...globals.keys()].map((name, i) => [name, i]));
   const bucket = (name: string) => Number(bfdHash(name) % 4051n);
   list.sort((a, b) => bucket(a.name) - bucket(b.name) || insertion.get(b.name)! - insertion.get(a.name)!);
   for (const g of list) {
     const def = g.definition as { kind: "common"; file: number; size: number; align: number };
-    let sec = commons[def.file];
-    if (!sec) {
-      sec = { file: def.file, index: -1, name: "COMMON", type: SHT_NOBITS, flags: SHF_ALLOC | SHF_WRITE, align: 1, size: 0, data: new Uint8Array(0), offset: 0 };
-      commons[def.file] = sec;
-    }
+    const sec = commons[def.file]!;
     const offset = alignUp(sec.size, def.align);
     g.common = { section: sec, offset };
     sec.size = offset + def.size;

@@ -58,6 +58,10 @@ export interface OutputSection {
    * GNU ld still treats it as loaded when grouping segments.
    */
   loadedNobits: boolean;
+  /** Position in GNU ld's list of output sections, which is the section header order. */
+  listIndex: number;
+  /** Flags and type ld gives this statement by its name when it places orphans (see place-sections.ts). */
+  kindFlags?: { flags: number };
   /** Entry size, kept when every input is a merge section of the same entry size (as ld does). */
   entsize: number;
   /** Index in the output section header table. */

@@ -5,6 +5,7 @@
 import {
   EM_386, ET_EXEC, PT_LOAD, SHT_NOBITS, SHT_STRTAB, SHT_SYMTAB,
 } from "../elf/types.js";
+import { headerFlags } from "./layout.js";
 import { alignUp } from "./resolve.js";
 import { ELF_HEADER_SIZE, PROGRAM_HEADER_SIZE } from "./segments.js";
 import type { SymbolTable } from "./symbol-table.js";
@@ -134,7 +135,7 @@ export function writeExecutable(image: ExecutableImage): Uint8Array {
 
   // Section headers: null, the output sections, .symtab, .strtab, .shstrtab.
   const header = (i: number, f: number[]) => f.forEach((x, k) => v.setUint32(shoff + i * SECTION_HEADER_SIZE + k * 4, x >>> 0, true));
-  sections.forEach((s, i) => header(i + 1, [names[i]!, s.type, s.flags, s.address, s.fileOffset, s.size, 0, 0, s.align, s.entsize]));
+  sections.forEach((s, i) => header(i + 1, [names[i]!, s.type, headerFlags(s), s.address, s.fileOffset, s.size, 0, 0, s.align, s.entsize]));
   const symIndex = sections.length + 1;
   header(symIndex, [symtabName, SHT_SYMTAB, 0, 0, symtabOffset, symtab.length, symIndex + 1, symbols.firstGlobal, 4, 16]);
   header(symIndex + 1, [strtabName, SHT_STRTAB, 0, 0, strtabOffset, strtabBytes.length, 0, 0, 1, 0]);
