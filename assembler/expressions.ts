@@ -100,9 +100,9 @@ export class TokenCursor {
 }
 
 /**
- * Parses an expression. `qualify` turns a local name (".loop") into its full name;
- * `isReserved` names identifiers that end an expression (registers are allowed
- * through as symbols when the caller decomposes effective addresses).
+ * Parses an expression. `qualify` turns a local name (".loop") into its full name.
+ * Register names come through as symbols; the parser takes them out of effective
+ * addresses and rejects them anywhere else.
  */
 export function parseExpr(cur: TokenCursor, qualify: (name: string) => string): Expr {
   return parseLevel(cur, 0, qualify);
@@ -258,7 +258,7 @@ export function evaluate(e: Expr, ctx: EvalContext): Value {
   }
 }
 
-/** The symbols an expression mentions (for deciding whether its value can change between passes). */
+/** True when an expression mentions no symbol and no `$`/`$$`: its value never changes between passes. */
 export function isConstantExpr(e: Expr): boolean {
   switch (e.kind) {
     case "num":

@@ -377,7 +377,7 @@ class Preprocessor {
       const first = call[1]!;
       const firstMacros = this.findMacros(first);
       if (firstMacros && !call[2]) {
-        this.invoke(first, firstMacros, "", text.slice(text.indexOf(first) + first.length), line);
+        this.invoke(first, firstMacros, text.slice(text.indexOf(first) + first.length), line);
         return;
       }
       const second = call[3];
@@ -385,7 +385,7 @@ class Preprocessor {
       if (second !== undefined && secondMacros) {
         // "label: macro args": the label stays on a line of its own.
         this.out.push({ text: `${first}:`, origin: line.origin });
-        this.invoke(second, secondMacros, first, call[4]!, line);
+        this.invoke(second, secondMacros, call[4]!, line);
         return;
       }
       if (!call[2] && this.structure(first.toLowerCase(), text.slice(text.indexOf(first) + first.length), line)) return;
@@ -403,7 +403,7 @@ class Preprocessor {
     this.out.push(text === line.text ? line : { text, origin: { ...line.origin, text } });
   }
 
-  private invoke(name: string, candidates: MultiLineMacro[], _label: string, argText: string, line: SourceLine): void {
+  private invoke(name: string, candidates: MultiLineMacro[], argText: string, line: SourceLine): void {
     const args = splitArguments(stripComment(argText), false, 0);
     const count = args.length;
     const def = candidates.find((d) => count >= d.minParams && (count <= d.maxParams || d.greedy))

@@ -11,14 +11,17 @@ export const asmCommand: Command = {
 
 Assembles NASM-syntax 32-bit code into an ELF32 i386 relocatable object.
   -o OUT.o        output object (not written when the input has errors)
-  -D NAME[=VALUE] define a preprocessor macro (%define NAME VALUE)
+  -D NAME[=VALUE] define a preprocessor macro (%define NAME VALUE; empty without a value, as nasm)
   -I DIR          search DIR for %include files`,
   run(argv) {
     const args = parseArgs(argv, { "-o": { value: true }, "-D": { value: true, repeat: true }, "-I": { value: true, repeat: true } });
     if (args.positional.length !== 1) throw new UsageError(args.positional.length === 0 ? "missing input file" : "exactly one input file expected");
     const input = args.positional[0]!;
     const output = required(args, "-o");
-    const defines = parseDefines(args.options.get("-D"));
+    const rawDefines = args.options.get("-D") ?? [];
+    const defines = parseDefines(rawDefines);
+    // As in nasm, -D NAME (no value) defines NAME as empty text: %ifdef sees it.
+    for (const d of rawDefines) if (!d.includes("=")) defines.set(d, "");
     const text = fs.readFileSync(input, "latin1");
     try {
       const obj = assembleText(text, input, { defines, includePaths: args.options.get("-I") ?? [] });
