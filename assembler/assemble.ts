@@ -260,7 +260,8 @@ class Assembler {
     const old = s.value;
     if (old.offset !== value.offset || old.seg !== value.seg || old.unknown !== value.unknown) {
       this.changed = true;
-      if (this.final) this.error(`value of '${s.name}' changed in the final pass (internal layout error)`, loc);
+      // The final pass re-walks a settled layout: a move here is a bug in ts386, not in the input.
+      if (this.final) throw new Error(`assembler layout: '${s.name}' moved in the final pass (${loc ? `${loc.file}:${loc.line}` : "?"})`);
     }
     s.value = value;
   }

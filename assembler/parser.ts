@@ -218,7 +218,6 @@ class LineParser {
       }
       case "common":
       case "static":
-      case "incbin":
       case "dq":
       case "dt":
       case "ddq":

@@ -334,9 +334,7 @@ class Preprocessor {
   }
 
   private include(name: string, line: SourceLine, col: number): void {
-    const dirs = [path.dirname(line.origin.file), ".", ...this.includePaths];
-    const found = path.isAbsolute(name) ? (fs.existsSync(name) ? name : undefined)
-      : dirs.map((d) => path.join(d, name)).find((p) => fs.existsSync(p) && fs.statSync(p).isFile());
+    const found = this.findFile(name, line.origin.file);
     if (!found) errorAt(line.origin, col + 1, `unable to open include file '${name}'`);
     if (++this.includeDepth > 50) errorAt(line.origin, col + 1, `%include nested too deeply (is '${name}' including itself?)`);
     const text = fs.readFileSync(found, "latin1");
@@ -389,6 +387,11 @@ class Preprocessor {
         return;
       }
       if (!call[2] && this.structure(first.toLowerCase(), text.slice(text.indexOf(first) + first.length), line)) return;
+      if (/^incbin$/i.test(first) || (second !== undefined && /^incbin$/i.test(second))) {
+        if (!/^incbin$/i.test(first)) this.out.push({ text: `${first}:`, origin: line.origin });
+        this.incbin(/^incbin$/i.test(first) ? text.slice(text.indexOf(first) + first.length) : call[4]!, line);
+        return;
+      }
       if (second !== undefined && /^(struc|endstruc|istruc|at|iend)$/i.test(second)) {
         // "label: istruc point": the label stays on a line of its own.
         const mark = this.out.length;
@@ -428,6 +431,36 @@ class Preprocessor {
       this.macro = outer;
     }
     this.includeDepth--;
+  }
+
+  /** incbin "file"[, skip[, length]]: the file's bytes as db lines. */
+  private incbin(rest: string, line: SourceLine): void {
+    const args = splitArguments(stripComment(rest), false, 0);
+    const m = /^(["'`])(.*)\1$/.exec(args[0] ?? "");
+    if (!m) errorAt(line.origin, 1, 'incbin expects a file name in quotes');
+    const file = this.findFile(m[2]!, line.origin.file);
+    if (!file) errorAt(line.origin, 1, `unable to open incbin file '${m[2]}'`);
+    const num = (i: number, what: string): number | undefined => {
+      if (args[i] === undefined) return undefined;
+      const v = this.evaluate(args[i]!, line, `incbin ${what}`);
+      if (v < 0) errorAt(line.origin, 1, `incbin ${what} ${v} is negative`);
+      return v;
+    };
+    const data = fs.readFileSync(file);
+    const skip = num(1, "offset") ?? 0;
+    const length = num(2, "length");
+    const bytes = data.subarray(Math.min(skip, data.length), length === undefined ? data.length : Math.min(data.length, skip + length));
+    for (let i = 0; i < bytes.length; i += 1024) {
+      const text = `db ${[...bytes.subarray(i, i + 1024)].join(",")}`;
+      this.out.push({ text, origin: { ...line.origin } });
+    }
+  }
+
+  /** A file named in %include or incbin: beside the including file, in the current directory, then the -I paths. */
+  private findFile(name: string, from: string): string | undefined {
+    if (path.isAbsolute(name)) return fs.existsSync(name) ? name : undefined;
+    const dirs = [path.dirname(from), ".", ...this.includePaths];
+    return dirs.map((d) => path.join(d, name)).find((p) => fs.existsSync(p) && fs.statSync(p).isFile());
   }
 
   /**

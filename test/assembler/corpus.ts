@@ -451,6 +451,25 @@ p2:
 export interface CorpusFile {
   name: string;
   text: string;
+  /** Other files the source reads (incbin), written beside it. */
+  extra?: { name: string; bytes: Uint8Array }[];
+}
+
+/** incbin with and without offset and length, labels on it, data after it. */
+function incbinFile(): CorpusFile {
+  const bytes = new Uint8Array(2500).map((_, i) => (i * 37 + (i >> 3)) & 0xff);
+  const text = `BITS 32
+section .rodata
+font: incbin "blob.bin"
+font_end:
+  incbin "blob.bin", 100
+  incbin 'blob.bin', 10, 20
+  dd font_end - font
+section .text
+  mov esi, font
+  mov ecx, font_end - font
+`;
+  return { name: "incbin.asm", text, extra: [{ name: "blob.bin", bytes }] };
 }
 
 export function corpus(): CorpusFile[] {
@@ -461,5 +480,6 @@ export function corpus(): CorpusFile[] {
     { name: "data.asm", text: dataFile() },
     { name: "macros.asm", text: macroFile() },
     { name: "struc.asm", text: strucFile() },
+    incbinFile(),
   ];
 }

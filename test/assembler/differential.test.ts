@@ -23,7 +23,8 @@ function nasmObject(cwd: string, file: string): ObjectFile {
 
 /** Assembles with ts386, writes the ELF bytes and reads them back (so the writer is tested too). */
 function ours(cwd: string, file: string): ObjectFile {
-  const obj = assembleText(fs.readFileSync(path.join(cwd, file), "latin1"), file);
+  // nasm ran in `cwd`, so its current directory is searched for includes: ours too.
+  const obj = assembleText(fs.readFileSync(path.join(cwd, file), "latin1"), file, { includePaths: [cwd] });
   return readObject(writeObject(obj), file);
 }
 
@@ -34,7 +35,10 @@ function countInstructions(obj: ObjectFile): number {
 describe("assembler: differential against nasm -f elf32", function () {
   const dir = tmpDir("ts386-corpus-");
   const files = corpus();
-  for (const f of files) fs.writeFileSync(path.join(dir, f.name), f.text);
+  for (const f of files) {
+    fs.writeFileSync(path.join(dir, f.name), f.text);
+    for (const x of f.extra ?? []) fs.writeFileSync(path.join(dir, x.name), x.bytes);
+  }
 
   before(function () {
     requireTool(this, "nasm");

@@ -95,13 +95,15 @@ describe("assembler: statements API and formatStatement", function () {
     expect(diffObjects(mine, theirs)).to.deep.equal([]);
   });
 
+  const corpusDir = tmpDir("ts386-format-");
+  for (const f of corpus()) for (const x of f.extra ?? []) fs.writeFileSync(path.join(corpusDir, x.name), x.bytes);
   const sources = [
-    ...corpus(),
+    ...corpus().map((f) => ({ name: path.join(corpusDir, f.name), text: f.text })),
     ...(fs.existsSync(path.join(repoRoot, "boot")) ? fs.readdirSync(path.join(repoRoot, "boot")).filter((n) => n.endsWith(".asm"))
       .map((n) => ({ name: n, text: fs.readFileSync(path.join(repoRoot, "boot", n), "latin1") })) : []),
   ];
   for (const f of sources) {
-    it(`round-trips ${f.name}: parse -> format -> assemble gives the same object`, function () {
+    it(`round-trips ${path.basename(f.name)}: parse -> format -> assemble gives the same object`, function () {
       const stmts = parseLines(preprocess(f.text, f.name));
       const direct = assembleStatements(stmts, f.name);
       const text = formatProgram(stmts);
