@@ -61,6 +61,8 @@ interface Section {
   bytes: ByteBuffer;
   relocs: { offset: number; type: number; seg: number }[];
   entsize: number;
+  /** Order in which section directives created it (Infinity: only used implicitly). */
+  declared: number;
 }
 
 interface SymbolEntry {
@@ -119,6 +121,7 @@ class Assembler {
   private readonly externs: string[] = [];
   private readonly globals = new Map<string, { type: SymbolType; loc?: SourceLocation }>();
   private order = 0;
+  private declarations = 0;
   private pass = 0;
   private final = false;
   private changed = false;
@@ -190,13 +193,23 @@ class Assembler {
   }
 
   private section(): number {
-    if (this.current < 0) this.current = this.openSection(".text", [], undefined);
+    if (this.current < 0) this.current = this.openSection(".text", [], undefined, false);
     return this.current;
   }
 
-  private openSection(name: string, attributes: string[], loc: SourceLocation | undefined): number {
+  /**
+   * The section `name`, created on first use. `declared` is false for the implicit .text
+   * of code before any section directive: nasm creates that one only when it first
+   * writes to it, after every section a directive created, so it is ordered last
+   * unless a `section .text` directive comes along.
+   */
+  private openSection(name: string, attributes: string[], loc: SourceLocation | undefined, declared: boolean): number {
     const existing = this.sectionIndex.get(name);
-    if (existing !== undefined) return existing;
+    if (existing !== undefined) {
+      const sec = this.sections[existing]!;
+      if (declared && sec.declared === Infinity) sec.declared = this.declarations++;
+      return existing;
+    }
     const d = sectionDefaults(name);
     let { type, flags, align } = d;
     for (const a of attributes) {
@@ -219,7 +232,7 @@ class Assembler {
       }
     }
     const index = this.sections.length;
-    this.sections.push({ name, type, flags, align, size: 0, bytes: new ByteBuffer(), relocs: [], entsize: d.entsize ?? 0 });
+    this.sections.push({ name, type, flags, align, size: 0, bytes: new ByteBuffer(), relocs: [], entsize: d.entsize ?? 0, declared: declared ? this.declarations++ : Infinity });
     this.sectionIndex.set(name, index);
     return index;
   }
@@ -404,7 +417,7 @@ class Assembler {
         return this.instruction(st, this.nestedInfos.get(st) ?? this.nestedInfo(st));
       case "section":
         this.absolute = null;
-        this.current = this.openSection(st.name, st.attributes, st.loc);
+        this.current = this.openSection(st.name, st.attributes, st.loc, true);
         return;
       case "bits":
         if (st.bits !== 32) this.error("only BITS 32 is supported");
@@ -494,7 +507,7 @@ class Assembler {
     if (this.final && sec.type !== SHT_NOBITS) sec.bytes.fill(n, fill);
   }
 
-  private data(width: 1 | 2 | 4, items: DataItem[]): void {
+  private data(width: 1 | 2 | 4 | 8, items: DataItem[]): void {
     if (this.absolute) this.error("data in absolute space (only labels and resb/resw/resd; use 'section' to leave it)");
     const sec = this.sections[this.section()]!;
     if (sec.type === SHT_NOBITS) this.error(`initialised data in the NOBITS section '${sec.name}' (use resb/resw/resd)`);
@@ -516,7 +529,22 @@ class Assembler {
     }
   }
 
-  private writeValue(sec: Section, v: Value, width: 1 | 2 | 4): void {
+  private writeValue(sec: Section, v: Value, width: 1 | 2 | 4 | 8): void {
+    if (width === 8) {
+      // dq: an address is an R_386_32 zero-extended to 64 bits (as nasm writes it);
+      // a number must be exact (a lone literal of any size is exact: see the parser).
+      if (v.seg !== NO_SEG) {
+        this.writeValue(sec, v, 4);
+        sec.bytes.fill(4, 0);
+        return;
+      }
+      if (!Number.isSafeInteger(v.offset)) this.error(`dq value ${v.offset} is beyond exact 64-bit arithmetic here; write it as a single number literal`);
+      let b = BigInt.asUintN(64, BigInt(v.offset));
+      const out: number[] = [];
+      for (let i = 0; i < 8; i++, b >>= 8n) out.push(Number(b & 0xffn));
+      sec.bytes.push(out);
+      return;
+    }
     if (v.seg !== NO_SEG) {
       sec.relocs.push({ offset: sec.bytes.length, type: width === 4 ? R_386_32 : width === 2 ? R_386_16 : R_386_8, seg: v.seg });
     } else if (v.offset < -(2 ** (width * 8 - 1)) || v.offset >= 2 ** (width * 8)) {
@@ -577,7 +605,11 @@ class Assembler {
   // definition order, then globals and used externs in definition order.
 
   private objectFile(): ObjectFile {
-    const sections: ObjectSection[] = this.sections.map((s) => ({
+    // Output order: by declaration (see openSection); `place[i]` is section i's position.
+    const byOrder = this.sections.map((s, i) => ({ s, i })).sort((a, b) => a.s.declared - b.s.declared || a.i - b.i);
+    const place: number[] = [];
+    byOrder.forEach(({ i }, k) => (place[i] = k));
+    const sections: ObjectSection[] = byOrder.map(({ s }) => ({
       name: s.name, type: s.type, flags: s.flags, align: s.align,
       data: s.type === SHT_NOBITS ? new Uint8Array(0) : s.bytes.data.slice(0, s.bytes.length),
       size: s.size, relocations: [], entsize: s.entsize,
@@ -585,9 +617,9 @@ class Assembler {
     const symbols: ObjectSymbol[] = [];
     symbols.push({ name: this.fileName, value: 0, size: 0, binding: "local", type: "file", section: { kind: "absolute" } });
     const sectionSymbol: number[] = [];
-    this.sections.forEach((s, i) => {
-      sectionSymbol.push(symbols.length);
-      symbols.push({ name: s.name, value: 0, size: 0, binding: "local", type: "section", section: { kind: "section", index: i } });
+    byOrder.forEach(({ s, i }) => {
+      sectionSymbol[i] = symbols.length;
+      symbols.push({ name: s.name, value: 0, size: 0, binding: "local", type: "section", section: { kind: "section", index: place[i]! } });
     });
     // Mark externs that relocations use.
     for (const s of this.sections) {
@@ -598,7 +630,7 @@ class Assembler {
     const toObject = (s: SymbolEntry): ObjectSymbol => {
       const g = this.globals.get(s.name);
       const section: ObjectSymbol["section"] = s.kind === "extern" ? { kind: "undefined" }
-        : s.value.seg === NO_SEG ? { kind: "absolute" } : { kind: "section", index: s.value.seg };
+        : s.value.seg === NO_SEG ? { kind: "absolute" } : { kind: "section", index: place[s.value.seg]! };
       return { name: s.name, value: s.kind === "extern" ? 0 : s.value.offset >>> 0, size: 0, binding: isGlobal(s) ? "global" : "local", type: g?.type ?? "notype", section };
     };
     for (const s of all) if (!isGlobal(s)) symbols.push(toObject(s));
@@ -609,7 +641,7 @@ class Assembler {
       symbols.push(toObject(s));
     }
     this.sections.forEach((s, i) => {
-      sections[i]!.relocations = s.relocs.map((r): Relocation => ({
+      sections[place[i]!]!.relocations = s.relocs.map((r): Relocation => ({
         offset: r.offset, type: r.type, symbol: r.seg >= EXTERN_BASE ? externSymbol.get(r.seg)! : sectionSymbol[r.seg]!,
       }));
     });

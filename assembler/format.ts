@@ -5,6 +5,8 @@
 import type { DataItem, Expr, Operand, Statement } from "./statements.js";
 import { isReservedWord } from "./parser.js";
 
+const DATA_NAMES: Record<number, string> = { 1: "db", 2: "dw", 4: "dd", 8: "dq" };
+const RESERVE_NAMES: Record<number, string> = { 1: "resb", 2: "resw", 4: "resd", 8: "resq" };
 const SIZE_NAMES: Record<number, string> = { 8: "byte", 16: "word", 32: "dword", 48: "fword", 64: "qword" };
 
 function name(n: string): string {
@@ -98,9 +100,9 @@ export function formatStatement(st: Statement): string {
     case "equ":
       return `${name(st.name)} equ ${formatExpr(st.expr)}`;
     case "data":
-      return `    ${st.width === 1 ? "db" : st.width === 2 ? "dw" : "dd"} ${st.items.map(formatItem).join(", ")}`;
+      return `    ${DATA_NAMES[st.width]} ${st.items.map(formatItem).join(", ")}`;
     case "reserve":
-      return `    ${st.width === 1 ? "resb" : st.width === 2 ? "resw" : "resd"} ${formatExpr(st.count)}`;
+      return `    ${RESERVE_NAMES[st.width]} ${formatExpr(st.count)}`;
     case "align":
       return `    align ${formatExpr(st.alignment)}${st.fill === "zero" ? ", db 0" : ""}`;
     case "times":

@@ -55,6 +55,14 @@ const TWO_CHAR = new Set(["<<", ">>", "//", "%%", "==", "!=", "<>", "<=", ">=", 
 
 /** Parses a NASM number literal (the text of a token starting with a digit or `$digit`). */
 export function parseNumber(text: string): number | undefined {
+  const big = parseBigNumber(text);
+  // Values wider than 64 bits wrap the way NASM's int64 arithmetic does; keep the
+  // low 64 bits and read them as signed.
+  return big === undefined ? undefined : Number(BigInt.asIntN(64, big));
+}
+
+/** The exact value of a number literal. */
+export function parseBigNumber(text: string): bigint | undefined {
   let t = text.replace(/_/g, "").toLowerCase();
   let radix = 10;
   if (t.startsWith("$")) {
@@ -87,10 +95,7 @@ export function parseNumber(text: string): number | undefined {
   if (t.length === 0) return undefined;
   const digits = radix === 16 ? /^[0-9a-f]+$/ : radix === 8 ? /^[0-7]+$/ : radix === 2 ? /^[01]+$/ : /^[0-9]+$/;
   if (!digits.test(t)) return undefined;
-  // Values wider than 64 bits wrap the way NASM's int64 arithmetic does; keep the
-  // low 64 bits and read them as signed.
-  const big = BigInt.asIntN(64, BigInt(radix === 10 ? t : (radix === 16 ? "0x" : radix === 8 ? "0o" : "0b") + t));
-  return Number(big);
+  return BigInt(radix === 10 ? t : (radix === 16 ? "0x" : radix === 8 ? "0o" : "0b") + t);
 }
 
 function backquoteBytes(body: string): number[] {

@@ -7,7 +7,7 @@
 
 import type { DataItem, Expr, Operand, OperandSize, Reg32, SegReg, Statement } from "./statements.js";
 import type { SourceLocation } from "../common/diagnostics.js";
-import { tokenize, type LineOrigin, type Token } from "./lexer.js";
+import { parseBigNumber, tokenize, type LineOrigin, type Token } from "./lexer.js";
 import { evaluate, isConstantExpr, parseExpr, TokenCursor } from "./expressions.js";
 import { registerInfo } from "./registers.js";
 import { MNEMONICS, PREFIXES } from "./encoder.js";
@@ -15,9 +15,9 @@ import type { SourceLine } from "./preprocess.js";
 
 const SIZE_WORDS: Record<string, OperandSize> = { byte: 8, word: 16, dword: 32, fword: 48, qword: 64 };
 const OPERAND_WORDS = new Set(["strict", "short", "near", "far", "tword", "oword", "yword", "seg", "wrt", "abs", "rel", "nosplit", "incbin"]);
-const DATA_WIDTH: Record<string, 1 | 2 | 4> = { db: 1, dw: 2, dd: 4 };
-const RESERVE_WIDTH: Record<string, 1 | 2 | 4> = { resb: 1, resw: 2, resd: 4 };
-const DIRECTIVES = new Set(["section", "segment", "bits", "use32", "use16", "global", "extern", "equ", "times", "align", "alignb", "cpu", "default", "org", "absolute", "common", "static", "incbin", "dq", "resq", "dt", "rest", "ddq", "do", "reso", "dy", "resy"]);
+const DATA_WIDTH: Record<string, 1 | 2 | 4 | 8> = { db: 1, dw: 2, dd: 4, dq: 8 };
+const RESERVE_WIDTH: Record<string, 1 | 2 | 4 | 8> = { resb: 1, resw: 2, resd: 4, resq: 8 };
+const DIRECTIVES = new Set(["section", "segment", "bits", "use32", "use16", "global", "extern", "equ", "times", "align", "alignb", "cpu", "default", "org", "absolute", "common", "static", "incbin", "dt", "rest", "ddq", "do", "reso", "dy", "resy"]);
 
 /** Names the parser reads as keywords rather than labels. */
 export function isReservedWord(word: string): boolean {
@@ -218,12 +218,10 @@ class LineParser {
       }
       case "common":
       case "static":
-      case "dq":
       case "dt":
       case "ddq":
       case "do":
       case "dy":
-      case "resq":
       case "rest":
       case "reso":
       case "resy":
@@ -241,7 +239,7 @@ class LineParser {
     return this.instruction(t, loc);
   }
 
-  private data(width: 1 | 2 | 4, loc: SourceLocation): Statement {
+  private data(width: 1 | 2 | 4 | 8, loc: SourceLocation): Statement {
     const cur: TokenCursor = this.cur;
     const items: DataItem[] = [];
     do {
@@ -251,10 +249,30 @@ class LineParser {
       if (t.kind === "str" && (cur.peek(1) === undefined || cur.isPunct(",", 1))) {
         cur.pos++;
         items.push({ kind: "string", bytes: t.bytes! });
+      } else if (width === 8 && this.wideLiteral()) {
+        // A dq literal beyond 2^53 (a GDT descriptor, say): its exact 8 bytes.
+        items.push({ kind: "string", bytes: this.wideLiteral()! });
+        cur.pos += cur.isPunct("-") ? 2 : 1;
       } else items.push({ kind: "expr", expr: this.expression() });
     } while (cur.eatPunct(","));
     this.endOfLine();
     return { kind: "data", width, items, loc };
+  }
+
+  /** The 8 bytes of a `dq` item that is a lone number literal too wide for exact double arithmetic. */
+  private wideLiteral(): number[] | undefined {
+    const cur = this.cur;
+    const neg = cur.isPunct("-");
+    const t = cur.peek(neg ? 1 : 0);
+    if (!t || t.kind !== "num" || Number.isSafeInteger(t.value)) return undefined;
+    const after = cur.peek(neg ? 2 : 1);
+    if (after && !(after.kind === "punct" && after.text === ",")) return undefined;
+    const big = parseBigNumber(t.text);
+    if (big === undefined) return undefined;
+    let v = BigInt.asUintN(64, neg ? -big : big);
+    const bytes: number[] = [];
+    for (let i = 0; i < 8; i++, v >>= 8n) bytes.push(Number(v & 0xffn));
+    return bytes;
   }
 
   private instruction(first: Token, loc: SourceLocation): Statement {

@@ -70,8 +70,8 @@ export type Directive =
   | { kind: "global"; names: string[]; loc?: SourceLocation } // name:function / name:data and sizes may be in attributes
   | { kind: "extern"; names: string[]; loc?: SourceLocation }
   | { kind: "equ"; name: string; expr: Expr; loc?: SourceLocation }
-  | { kind: "data"; width: 1 | 2 | 4; items: DataItem[]; loc?: SourceLocation } // db dw dd
-  | { kind: "reserve"; width: 1 | 2 | 4; count: Expr; loc?: SourceLocation } // resb resw resd
+  | { kind: "data"; width: 1 | 2 | 4 | 8; items: DataItem[]; loc?: SourceLocation } // db dw dd dq
+  | { kind: "reserve"; width: 1 | 2 | 4 | 8; count: Expr; loc?: SourceLocation } // resb resw resd resq
   | { kind: "align"; alignment: Expr; fill?: "nop" | "zero"; loc?: SourceLocation } // align / alignb
   | { kind: "times"; count: Expr; body: Statement; loc?: SourceLocation }
   | { kind: "comment"; text: string }; // a standalone comment line in emitted text (no bytes)

@@ -448,6 +448,22 @@ p2:
 `;
 }
 
+/** Code before any section directive: nasm creates that .text last unless a directive names it. */
+function implicitSectionFile(): string {
+  return `start:
+  mov eax, gdt
+  ret
+section .data
+gdt: dq 0, 0x00cf9a000000ffff, 0x00cf92000000ffff, -1, 1 << 40, -(1 << 40), 0x8000000000000000
+  dq gdt, "abc"
+section .bss
+  resq 2
+stack: resb 16
+section .data
+  dd start, stack
+`;
+}
+
 export interface CorpusFile {
   name: string;
   text: string;
@@ -481,5 +497,6 @@ export function corpus(): CorpusFile[] {
     { name: "macros.asm", text: macroFile() },
     { name: "struc.asm", text: strucFile() },
     incbinFile(),
+    { name: "implicit-text.asm", text: implicitSectionFile() },
   ];
 }
