@@ -243,10 +243,23 @@ class Assembler {
     return info;
   }
 
+  /** The statement's location moved to where `name` (or its local part) is written on the line, if found. */
+  private columnOf(name: string): SourceLocation | undefined {
+    const loc = this.loc;
+    const line = loc ? this.options.sourceLine?.(loc) : undefined;
+    if (!loc || line === undefined) return loc;
+    const dot = name.indexOf(".", 1);
+    for (const written of dot > 0 ? [name, name.slice(dot)] : [name]) {
+      const m = new RegExp(`(?<![\\w.?@$#~])${written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w.?@$#~])`).exec(line);
+      if (m) return { ...loc, column: m.index + 1 };
+    }
+    return loc;
+  }
+
   private lookup(name: string): Value | undefined {
     const s = this.symbols.get(name);
     if (s && (s.pass > 0)) return s.value;
-    if (this.final) this.error(`symbol '${name}' is not defined`);
+    if (this.final) this.error(`symbol '${name}' is not defined`, this.columnOf(name));
     return undefined;
   }
 
