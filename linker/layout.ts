@@ -217,6 +217,7 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
     if (stmt?.noload) {
       out.type = SHT_NOBITS;
       out.loadedNobits = true;
+      out.noload = true;
     }
 
     // The load address (ld's rules): AT(lma) if given; otherwise the same offset
@@ -298,11 +299,11 @@ function resolveAnchors(symbols: Map<string, ScriptSymbol & { relative: Relative
 }
 
 /**
- * The flags an output section shows in its header: its own, plus, when it has
- * no input section, the flags of its kind that ld's orphan placer gave it.
+ * The flags an output section shows in its header: its own, or, when it has no
+ * input section, the flags of its kind that ld's orphan placer gave it.
  */
 export function headerFlags(o: OutputSection): number {
-  return o.inputs.length === 0 && o.kindFlags ? o.flags | o.kindFlags.flags : o.flags;
+  return o.inputs.length === 0 && o.kindFlags ? o.kindFlags.flags : o.flags;
 }
 
 /**
@@ -315,7 +316,8 @@ function nearbySection(removed: OutputSection, value: number, plan: PlanItem[], 
   const prev = order.slice(0, at).reverse().find((o) => kept.has(o)) ?? null;
   const next = order.slice(at + 1).find((o) => kept.has(o)) ?? null;
   if (!prev || !next) return prev ?? next;
-  const loaded = (o: OutputSection) => o.type !== SHT_NOBITS || o.loadedNobits;
+  // (Here, unlike when grouping segments, ld does not count (NOLOAD) as loaded.)
+  const loaded = (o: OutputSection) => o.type !== SHT_NOBITS || (o.loadedNobits && !o.noload);
   const flagsOf = headerFlags;
   const differ = (a: OutputSection, b: OutputSection, flag: number) => ((flagsOf(a) ^ flagsOf(b)) & flag) !== 0;
   if (differ(prev, next, SHF_ALLOC) || loaded(prev) !== loaded(next)) {

@@ -59,7 +59,7 @@ export function globToRegExp(glob: string): RegExp {
 }
 
 function newOutput(name: string): OutputSection {
-  return { name, type: SHT_NOBITS, flags: 0, align: 1, address: 0, loadAddress: 0, size: 0, inputs: [], scriptData: [], loadedNobits: false, listIndex: 0, fileOffset: 0, entsize: 0, headerIndex: 0, data: new Uint8Array(0) };
+  return { name, type: SHT_NOBITS, flags: 0, align: 1, address: 0, loadAddress: 0, size: 0, inputs: [], scriptData: [], loadedNobits: false, noload: false, listIndex: 0, fileOffset: 0, entsize: 0, headerIndex: 0, data: new Uint8Array(0) };
 }
 
 /**

@@ -9,6 +9,7 @@
 // congruent to its address modulo the page size, so loaders can map it directly.
 
 import { PF_R, PF_W, PF_X, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS } from "../elf/types.js";
+import { headerFlags } from "./layout.js";
 import { alignUp } from "./resolve.js";
 import { PAGE_SIZE, type LoadSegment, type OutputSection } from "./types.js";
 
@@ -38,16 +39,16 @@ export function groupSegments(sections: OutputSection[], loadedHeaders?: number)
       else if (alignUp(lastEnd, PAGE_SIZE) < alignUp(s.loadAddress, PAGE_SIZE)) startNew = true;
       // ((NOLOAD) sections and ones that only move `.` count as loaded, as in ld.)
       else if (last.type === SHT_NOBITS && !last.loadedNobits && s.type !== SHT_NOBITS) startNew = true;
-      else if (!writable && (s.flags & SHF_WRITE) && pageDown(lastEnd - 1) !== pageDown(s.loadAddress)) startNew = true;
-      else if (executable !== ((s.flags & SHF_EXECINSTR) !== 0) && pageDown(lastEnd - 1) !== pageDown(s.loadAddress)) startNew = true;
+      else if (!writable && (headerFlags(s) & SHF_WRITE) && pageDown(lastEnd - 1) !== pageDown(s.loadAddress)) startNew = true;
+      else if (executable !== ((headerFlags(s) & SHF_EXECINSTR) !== 0) && pageDown(lastEnd - 1) !== pageDown(s.loadAddress)) startNew = true;
     }
     if (startNew) {
       seg = { address: s.address, loadAddress: s.loadAddress, fileOffset: 0, fileSize: 0, memorySize: 0, flags: PF_R, sections: [], includesHeaders: false };
       segments.push(seg);
     }
     seg!.sections.push(s);
-    if (s.flags & SHF_WRITE) seg!.flags |= PF_W;
-    if (s.flags & SHF_EXECINSTR) seg!.flags |= PF_X;
+    if (headerFlags(s) & SHF_WRITE) seg!.flags |= PF_W;
+    if (headerFlags(s) & SHF_EXECINSTR) seg!.flags |= PF_X;
     last = s;
   }
   const first = segments[0];

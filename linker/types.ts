@@ -58,6 +58,8 @@ export interface OutputSection {
    * GNU ld still treats it as loaded when grouping segments.
    */
   loadedNobits: boolean;
+  /** Declared (NOLOAD) in the script. */
+  noload: boolean;
   /** Position in GNU ld's list of output sections, which is the section header order. */
   listIndex: number;
   /** Flags and type ld gives this statement by its name when it places orphans (see place-sections.ts). */
