@@ -26,11 +26,13 @@ export function diagnosticAt(node: ts.Node, code: string, message: string): Diag
   return { severity: "error", code, message, location: locationOf(node) };
 }
 
-/** Thrown inside lowering to abandon the current declaration; collected per declaration. */
-export class FrontendError extends Error {
-  constructor(readonly diagnostic: Diagnostic) {
-    super(diagnostic.message);
-  }
+/**
+ * Thrown inside lowering to abandon the current declaration; collected per
+ * declaration. Not an Error: it never escapes the front end, and constant
+ * probing throws it often, so it skips the cost of capturing a stack trace.
+ */
+export class FrontendError {
+  constructor(readonly diagnostic: Diagnostic) {}
 }
 
 export function failAt(node: ts.Node, code: string, message: string): never {

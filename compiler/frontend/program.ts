@@ -26,10 +26,17 @@ function findRuntimeDir(): string {
 
 export const runtimeDir = findRuntimeDir();
 
+const libFiles: Record<Target, string[]> = {
+  kernel: ["core.d.ts", "ts386.d.ts"].map((n) => path.join(runtimeDir, n)),
+  linux: ["core.d.ts", "ts386.d.ts", "linux.d.ts"].map((n) => path.join(runtimeDir, n)),
+};
+
 export function runtimeLibFiles(target: Target): string[] {
-  const names = ["core.d.ts", "ts386.d.ts", ...(target === "linux" ? ["linux.d.ts"] : [])];
-  return names.map((n) => path.join(runtimeDir, n));
+  return libFiles[target];
 }
+
+/** The previous program of the last few root sets: TypeScript reuses its module resolutions and unchanged files. */
+const previousPrograms = new Map<string, ts.Program>();
 
 export const compilerOptions: ts.CompilerOptions = {
   noLib: true,
@@ -40,6 +47,7 @@ export const compilerOptions: ts.CompilerOptions = {
   moduleResolution: ts.ModuleResolutionKind.Bundler,
   allowImportingTsExtensions: true,
   noEmit: true,
+  skipLibCheck: true, // the runtime .d.ts files are ours and checked by their own tests
   types: [],
 };
 
@@ -84,9 +92,17 @@ function createHost(overrides: SourceOverrides): ts.CompilerHost {
   };
 }
 
+const displayPaths = new Map<string, string>();
+
 /** Path as the user sees it: relative to the current directory. */
 export function displayPath(fileName: string): string {
-  return path.relative(process.cwd(), fileName);
+  const key = `${process.cwd()}\0${fileName}`;
+  let p = displayPaths.get(key);
+  if (p === undefined) {
+    p = path.relative(process.cwd(), fileName);
+    displayPaths.set(key, p);
+  }
+  return p;
 }
 
 function toDiagnostic(d: ts.Diagnostic): Diagnostic {
@@ -117,11 +133,16 @@ export function loadProgram(entryFile: string, target: Target, overrides: Source
   if (host.readFile(entry) === undefined) {
     throw new DiagnosticError([{ severity: "error", origin: "ts386", message: `cannot read '${entryFile}'` }]);
   }
-  const program = ts.createProgram({ rootNames: [...libs, entry], options: compilerOptions, host });
-  const errors = ts
-    .getPreEmitDiagnostics(program)
-    .filter((d) => d.category === ts.DiagnosticCategory.Error)
-    .map(toDiagnostic);
+  const rootNames = [...libs, entry];
+  const key = rootNames.join("\0");
+  const program = ts.createProgram({ rootNames, options: compilerOptions, host, oldProgram: previousPrograms.get(key) });
+  previousPrograms.delete(key);
+  previousPrograms.set(key, program);
+  if (previousPrograms.size > 8) previousPrograms.delete(previousPrograms.keys().next().value!);
+  // As tsc does: syntax errors alone when there are any, else the option, global and semantic errors.
+  let diagnostics: readonly ts.Diagnostic[] = program.getSyntacticDiagnostics();
+  if (diagnostics.length === 0) diagnostics = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics(), ...program.getSemanticDiagnostics()];
+  const errors = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).map(toDiagnostic);
   const runtimeFiles = new Set(libs.map((l) => path.resolve(l)));
   const sources = program.getSourceFiles().filter((f) => !f.isDeclarationFile && !runtimeFiles.has(path.resolve(f.fileName)));
   return { program, checker: program.getTypeChecker(), sources, runtimeFiles, errors };

@@ -7,6 +7,9 @@ import ts from "typescript";
 import type { Diagnostic } from "../../common/diagnostics.js";
 import { Code, diagnosticAt } from "./errors.js";
 
+// The TypeScript namespace exposes its members through getters: hoist the enum this hot loop reads.
+const SK = ts.SyntaxKind;
+
 export const messages = {
   closure: "closures are not supported: move the function to module level and pass state through a module-level variable",
   nestedFunction: "nested functions are not supported: move the function to module level and pass state through parameters or a module-level variable",
@@ -121,10 +124,10 @@ export function rejectUnsupported(file: ts.SourceFile): Diagnostic[] {
   /** inFunction: inside a function body (where `new` is heap allocation and functions would be closures). */
   function visit(node: ts.Node, inFunction: boolean): void {
     switch (node.kind) {
-      case ts.SyntaxKind.ArrowFunction:
-      case ts.SyntaxKind.FunctionExpression:
+      case SK.ArrowFunction:
+      case SK.FunctionExpression:
         return report(node, messages.closure);
-      case ts.SyntaxKind.FunctionDeclaration: {
+      case SK.FunctionDeclaration: {
         const fn = node as ts.FunctionDeclaration;
         if (inFunction) return report(node, messages.nestedFunction);
         if (hasModifier(fn, ts.SyntaxKind.AsyncKeyword)) return report(node, messages.async);
@@ -134,76 +137,76 @@ export function rejectUnsupported(file: ts.SourceFile): Diagnostic[] {
         if (fn.body) visit(fn.body, true);
         return;
       }
-      case ts.SyntaxKind.ClassDeclaration:
+      case SK.ClassDeclaration:
         if (inFunction) return report(node, messages.classExpression);
         return checkClass(node as ts.ClassDeclaration);
-      case ts.SyntaxKind.ClassExpression:
+      case SK.ClassExpression:
         return report(node, messages.classExpression);
-      case ts.SyntaxKind.ThrowStatement:
-      case ts.SyntaxKind.TryStatement:
+      case SK.ThrowStatement:
+      case SK.TryStatement:
         return report(node, messages.exceptions);
-      case ts.SyntaxKind.AwaitExpression:
+      case SK.AwaitExpression:
         return report(node, messages.async);
-      case ts.SyntaxKind.YieldExpression:
+      case SK.YieldExpression:
         return report(node, messages.generator);
-      case ts.SyntaxKind.ForInStatement:
-      case ts.SyntaxKind.ForOfStatement:
+      case SK.ForInStatement:
+      case SK.ForOfStatement:
         return report(node, messages.forInOf);
-      case ts.SyntaxKind.ObjectLiteralExpression:
+      case SK.ObjectLiteralExpression:
         return report(node, messages.objectLiteral);
-      case ts.SyntaxKind.ArrayLiteralExpression:
+      case SK.ArrayLiteralExpression:
         return report(node, messages.arrayLiteral);
-      case ts.SyntaxKind.TemplateExpression:
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
-      case ts.SyntaxKind.TaggedTemplateExpression:
+      case SK.TemplateExpression:
+      case SK.NoSubstitutionTemplateLiteral:
+      case SK.TaggedTemplateExpression:
         return report(node, messages.template);
-      case ts.SyntaxKind.NumericLiteral:
+      case SK.NumericLiteral:
         if (!isIntegerLiteral((node as ts.NumericLiteral).getText())) report(node, messages.float);
         return;
-      case ts.SyntaxKind.BigIntLiteral:
+      case SK.BigIntLiteral:
         return report(node, messages.bigint);
-      case ts.SyntaxKind.RegularExpressionLiteral:
+      case SK.RegularExpressionLiteral:
         return report(node, messages.regex);
-      case ts.SyntaxKind.DeleteExpression:
+      case SK.DeleteExpression:
         return report(node, messages.delete);
-      case ts.SyntaxKind.SpreadElement:
-      case ts.SyntaxKind.SpreadAssignment:
+      case SK.SpreadElement:
+      case SK.SpreadAssignment:
         return report(node, messages.spread);
-      case ts.SyntaxKind.TypeOfExpression:
+      case SK.TypeOfExpression:
         return report(node, messages.typeofRuntime);
-      case ts.SyntaxKind.VoidExpression:
+      case SK.VoidExpression:
         return report(node, messages.voidOperator);
-      case ts.SyntaxKind.AsExpression:
-      case ts.SyntaxKind.TypeAssertionExpression:
+      case SK.AsExpression:
+      case SK.TypeAssertionExpression:
         return report(node, messages.asExpression);
-      case ts.SyntaxKind.SatisfiesExpression:
+      case SK.SatisfiesExpression:
         return report(node, messages.satisfies);
-      case ts.SyntaxKind.DebuggerStatement:
+      case SK.DebuggerStatement:
         return report(node, messages.debugger);
-      case ts.SyntaxKind.WithStatement:
+      case SK.WithStatement:
         return report(node, messages.with);
-      case ts.SyntaxKind.SuperKeyword:
+      case SK.SuperKeyword:
         return report(node, messages.super);
-      case ts.SyntaxKind.PrivateIdentifier:
+      case SK.PrivateIdentifier:
         return report(node, messages.privateName);
-      case ts.SyntaxKind.ObjectBindingPattern:
-      case ts.SyntaxKind.ArrayBindingPattern:
+      case SK.ObjectBindingPattern:
+      case SK.ArrayBindingPattern:
         return report(node, messages.destructuring);
-      case ts.SyntaxKind.NewExpression:
+      case SK.NewExpression:
         if (inFunction) return report(node, messages.heapNew);
         break;
-      case ts.SyntaxKind.Identifier:
+      case SK.Identifier:
         if ((node as ts.Identifier).text === "undefined" && isValuePosition(node)) return report(node, messages.undefinedValue);
         return;
-      case ts.SyntaxKind.VariableDeclarationList:
+      case SK.VariableDeclarationList:
         if (!(node.flags & (ts.NodeFlags.Let | ts.NodeFlags.Const))) return report(node, messages.var);
         break;
-      case ts.SyntaxKind.LabeledStatement: {
+      case SK.LabeledStatement: {
         const inner = (node as ts.LabeledStatement).statement;
         if (!ts.isIterationStatement(inner, false)) return report(node, messages.label);
         break;
       }
-      case ts.SyntaxKind.BinaryExpression: {
+      case SK.BinaryExpression: {
         const op = (node as ts.BinaryExpression).operatorToken.kind;
         if (op === ts.SyntaxKind.InstanceOfKeyword) return report(node, messages.instanceof);
         if (op === ts.SyntaxKind.InKeyword) return report(node, messages.inOperator);
@@ -216,20 +219,20 @@ export function rejectUnsupported(file: ts.SourceFile): Diagnostic[] {
           return report((node as ts.BinaryExpression).left, messages.destructuring);
         break;
       }
-      case ts.SyntaxKind.PropertyAccessExpression:
+      case SK.PropertyAccessExpression:
         if ((node as ts.PropertyAccessExpression).questionDotToken) return report(node, messages.optionalChain);
         break;
-      case ts.SyntaxKind.ElementAccessExpression:
+      case SK.ElementAccessExpression:
         if ((node as ts.ElementAccessExpression).questionDotToken) return report(node, messages.optionalChain);
         break;
-      case ts.SyntaxKind.CallExpression:
+      case SK.CallExpression:
         if ((node as ts.CallExpression).questionDotToken) return report(node, messages.optionalChain);
         break;
       // Types are checked where they are resolved; nothing to run in them.
-      case ts.SyntaxKind.TypeAliasDeclaration:
-      case ts.SyntaxKind.InterfaceDeclaration:
-      case ts.SyntaxKind.ImportDeclaration:
-      case ts.SyntaxKind.ExportDeclaration:
+      case SK.TypeAliasDeclaration:
+      case SK.InterfaceDeclaration:
+      case SK.ImportDeclaration:
+      case SK.ExportDeclaration:
         return;
     }
     if (ts.isTypeNode(node)) return;

@@ -18,25 +18,7 @@ import { lowerProgram } from "../../../compiler/frontend/index.js";
 import { interpret } from "../../../compiler/ir-interpreter.js";
 import { DiagnosticError } from "../../../common/diagnostics.js";
 import { repoRoot, requireTool, run, tmpDir, ts386 } from "../../tools.js";
-
-export const programsDir = path.join(repoRoot, "test", "programs");
-
-/** All test programs (excluding the shared library), relative to test/programs. */
-export function listPrograms(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== "lib") walk(full);
-      } else if (entry.name.endsWith(".ts") && fs.existsSync(full.replace(/\.ts$/, ".expected"))) {
-        out.push(path.relative(programsDir, full));
-      }
-    }
-  };
-  walk(programsDir);
-  return out;
-}
+import { listPrograms, programDefines, programsDir } from "./programs.js";
 
 interface Expected {
   stdout: string;
@@ -55,13 +37,6 @@ function readExpected(program: string): Expected {
     end: m[2]!,
     stderr: fs.existsSync(stderrFile) ? fs.readFileSync(stderrFile, "latin1") : undefined,
   };
-}
-
-/** The --define switches a program asks for with `// ts386-define: NAME=VALUE` lines. */
-export function programDefines(file: string): Map<string, string> {
-  const defines = new Map<string, string>();
-  for (const m of fs.readFileSync(file, "utf8").matchAll(/^\/\/ ts386-define: (\S+)=(\S*)$/gm)) defines.set(m[1]!, m[2]!);
-  return defines;
 }
 
 function lower(file: string) {
