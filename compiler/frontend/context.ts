@@ -87,18 +87,21 @@ export class ProgramContext {
   private reserveGlobalNames(): void {
     for (const file of this.loaded.sources) {
       for (const stmt of file.statements) {
-        if (ts.isFunctionDeclaration(stmt) && stmt.name && (isExported(stmt) || !stmt.body)) this.reserve(stmt.name.text, stmt.name);
+        if (ts.isFunctionDeclaration(stmt) && stmt.name && (isExported(stmt) || !stmt.body)) this.reserve(stmt.name.text, stmt.name, !stmt.body);
         if (ts.isVariableStatement(stmt) && isExported(stmt) && !hasDeclare(stmt)) {
-          for (const d of stmt.declarationList.declarations) if (ts.isIdentifier(d.name)) this.reserve(d.name.text, d.name);
+          for (const d of stmt.declarationList.declarations) if (ts.isIdentifier(d.name)) this.reserve(d.name.text, d.name, false);
         }
       }
     }
   }
 
-  private reserve(name: string, node: ts.Node): void {
-    if (this.names.has(name)) {
-      const decls = this.checker.getSymbolAtLocation(node)?.declarations ?? [];
-      if (decls.length <= 1) failAt(node, Code.declaration, `global symbol '${name}' is defined twice: exported functions, data and externs share one namespace`);
+  /** Global names defined here (not externs): defining one twice is an error; declaring an extern twice is not. */
+  private readonly definedGlobals = new Set<string>();
+
+  private reserve(name: string, node: ts.Node, extern: boolean): void {
+    if (!extern) {
+      if (this.definedGlobals.has(name)) failAt(node, Code.declaration, `global symbol '${name}' is defined twice: exported functions and data of all modules share one namespace`);
+      this.definedGlobals.add(name);
     }
     this.names.add(name);
   }
