@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { readObject } from "../../../elf/read-object.js";
 import type { ObjectFile } from "../../../elf/types.js";
-import { requireTool, run, tmpDir, ts386 } from "../../tools.js";
+import { repoRoot, requireTool, run, tmpDir, ts386 } from "../../tools.js";
 
 const PROGRAM = `
 declare const VERBOSE: bool;
@@ -149,6 +149,17 @@ export function kernel_main(magic: u32, info: usize): void {
     expect(sym("kernel_main")?.section.kind).to.equal("section");
     expect(sym("console_putc")?.section.kind).to.equal("undefined");
     expect(sym("twice")?.binding).to.equal("local");
+  });
+
+  it("build --target kernel links the Toyix sources with boot/*.asm and -T boot/linker.ld into a Multiboot kernel", async function () {
+    requireTool(this, "grub-file");
+    const elf = path.join(dir, "kernel.elf");
+    const boot = ["boot.asm", "gdt.asm", "isr.asm"].map((f) => path.join(repoRoot, "boot", f));
+    const r = await ts386(["build", path.join(repoRoot, "kernel/main.ts"), "-o", elf, "--target", "kernel", "-T", path.join(repoRoot, "boot/linker.ld"), ...boot, "--timings"]);
+    expect(r.stderr).to.equal("");
+    expect(r.status).to.equal(0);
+    expect(r.stdout).to.match(/^inputs +[\d.]+ ms$/m);
+    expect(spawnSync("grub-file", ["--is-x86-multiboot", elf]).status).to.equal(0);
   });
 
   it("an out-of-range index exits with status 134 and names the file and line", async function () {

@@ -1,0 +1,139 @@
+// Generated-code quality: instruction counts (valgrind --tool=callgrind, which is
+// deterministic) of small programs built by ts386 and their C twins built by
+// i686-linux-gnu-gcc -O2, run natively. The compiler's target is at most 1.5x gcc.
+// Both builds must also agree on the result (the exit status).
+
+import { expect } from "chai";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { requireTool, run, tmpDir, ts386 } from "../../tools.js";
+
+const MAX_RATIO = 1.5;
+
+const PROGRAMS: Record<string, { ts: string; c: string }> = {
+  sieve: {
+    ts: `const flags = new StaticArray<u8>(200000);
+function sieve(n: i32): i32 {
+  let count: i32 = 0;
+  let i: i32 = 2;
+  while (i < n) { flags[i] = 1; i = i + 1; }
+  i = 2;
+  while (i < n) {
+    if (flags[i] != 0) {
+      count = count + 1;
+      let j: i32 = i + i;
+      while (j < n) { flags[j] = 0; j = j + i; }
+    }
+    i = i + 1;
+  }
+  return count;
+}
+export function main(): i32 { return sieve(200000) & 255; }
+`,
+    c: `static unsigned char flags[200000];
+__attribute__((noinline)) int sieve(int n) {
+  int count = 0;
+  for (int i = 2; i < n; i++) flags[i] = 1;
+  for (int i = 2; i < n; i++) if (flags[i]) { count++; for (int j = i + i; j < n; j += i) flags[j] = 0; }
+  return count;
+}
+int main(void) { return sieve(200000) & 255; }
+`,
+  },
+  collatz: {
+    ts: `function steps(n: u32): i32 {
+  let s: i32 = 0;
+  while (n != 1) {
+    if ((n & 1) == 0) n = n / 2; else n = n * 3 + 1;
+    s = s + 1;
+  }
+  return s;
+}
+export function main(): i32 {
+  let best: i32 = 0;
+  let i: u32 = 1;
+  while (i < 30000) { const s = steps(i); if (s > best) best = s; i = i + 1; }
+  return best & 255;
+}
+`,
+    c: `__attribute__((noinline)) int steps(unsigned n) { int s = 0; while (n != 1) { if ((n & 1) == 0) n = n / 2; else n = n * 3 + 1; s++; } return s; }
+int main(void) { int best = 0; for (unsigned i = 1; i < 30000; i++) { int s = steps(i); if (s > best) best = s; } return best & 255; }
+`,
+  },
+  fib: {
+    ts: `function fib(n: i32): i32 { if (n < 2) return n; return fib(n - 1) + fib(n - 2); }
+export function main(): i32 { return fib(25) & 255; }
+`,
+    c: `__attribute__((noinline)) int fib(int n) { if (n < 2) return n; return fib(n - 1) + fib(n - 2); }
+int main(void) { return fib(25) & 255; }
+`,
+  },
+  crc: {
+    ts: `const data = new StaticArray<u8>(4096);
+function crc32(len: i32): u32 {
+  let crc: u32 = 0xFFFFFFFF;
+  let i: i32 = 0;
+  while (i < len) {
+    crc = crc ^ u32(data[i]);
+    let k: i32 = 0;
+    while (k < 8) {
+      const mask: u32 = u32(0) - (crc & 1);
+      crc = (crc >> 1) ^ (0xEDB88320 & mask);
+      k = k + 1;
+    }
+    i = i + 1;
+  }
+  return ~crc;
+}
+export function main(): i32 {
+  let i: i32 = 0;
+  while (i < 4096) { data[i] = u8(i * 7 + 3); i = i + 1; }
+  let r: u32 = 0;
+  let rep: i32 = 0;
+  while (rep < 10) { data[0] = u8(rep); r = r ^ crc32(4096); rep = rep + 1; }
+  return i32(r & 255);
+}
+`,
+    c: `static unsigned char data[4096];
+__attribute__((noinline)) unsigned crc32(int len) {
+  unsigned crc = 0xFFFFFFFF;
+  for (int i = 0; i < len; i++) { crc ^= data[i]; for (int k = 0; k < 8; k++) { unsigned mask = 0u - (crc & 1); crc = (crc >> 1) ^ (0xEDB88320 & mask); } }
+  return ~crc;
+}
+int main(void) { for (int i = 0; i < 4096; i++) data[i] = (unsigned char)(i * 7 + 3); unsigned r = 0; for (int rep = 0; rep < 10; rep++) { data[0] = rep; r ^= crc32(4096); } return r & 255; }
+`,
+  },
+};
+
+function instructions(exe: string): number {
+  const r = spawnSync("valgrind", ["--tool=callgrind", "--callgrind-out-file=/dev/null", exe], { encoding: "latin1" });
+  const m = /Collected : (\d+)/.exec(r.stderr);
+  if (!m) throw new Error(`no callgrind count for ${exe}: ${r.stderr}`);
+  return Number(m[1]);
+}
+
+describe("generated code: instruction counts against gcc -O2", function () {
+  const dir = tmpDir("ts386-perf-");
+  before(function () {
+    requireTool(this, "valgrind", "i686-linux-gnu-gcc");
+  });
+  for (const [name, { ts, c }] of Object.entries(PROGRAMS)) {
+    it(`${name}: within ${MAX_RATIO}x of gcc -O2`, async function () {
+      const tsFile = path.join(dir, `${name}.ts`);
+      const cFile = path.join(dir, `${name}.c`);
+      fs.writeFileSync(tsFile, ts);
+      fs.writeFileSync(cFile, c);
+      const ours = path.join(dir, `${name}-ts386`);
+      const theirs = path.join(dir, `${name}-gcc`);
+      const b = await ts386(["build", tsFile, "-o", ours, "--target", "linux"]);
+      expect(b.stderr).to.equal("");
+      run("i686-linux-gnu-gcc", ["-O2", "-m32", "-static", "-o", theirs, cFile]);
+      expect(spawnSync(ours).status).to.equal(spawnSync(theirs).status);
+      const a = instructions(ours);
+      const g = instructions(theirs);
+      console.log(`      ${name}: ts386 ${a}, gcc -O2 ${g}, ratio ${(a / g).toFixed(3)}`);
+      expect(a / g).to.be.at.most(MAX_RATIO);
+    });
+  }
+});
