@@ -10,6 +10,7 @@ import type { PlanItem } from "./place-sections.js";
 import type { Resolution } from "./resolve.js";
 import type { Assignment, BinaryOperator, DataStatement, Expression } from "./script/ast.js";
 import { alignTo, evaluate, toAddress, type Relative, type Scope, type Value } from "./script/evaluate.js";
+import { mapEhFrameOffset } from "./eh-frame.js";
 import { mapMergedOffset } from "./merge-sections.js";
 import type { GlobalSymbol, InputSection, OutputSection } from "./types.js";
 
@@ -19,7 +20,9 @@ export function addressIn(input: InputSection, offset: number): number {
     const m = mapMergedOffset(input, offset);
     return (m.section.output!.address + m.section.offset + m.offset) >>> 0;
   }
-  return (input.output!.address + input.offset + offset) >>> 0;
+  // In an edited .eh_frame, a place in a dropped record keeps its old offset (nothing refers there).
+  const edited = input.ehFrame ? mapEhFrameOffset(input.ehFrame, offset) ?? offset : offset;
+  return (input.output!.address + input.offset + edited) >>> 0;
 }
 
 export interface ScriptSymbol {

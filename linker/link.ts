@@ -7,6 +7,7 @@ import { DiagnosticError, fail, sourceExcerpt } from "../common/diagnostics.js";
 import { PF_R, PF_W, PF_X, SHF_EXECINSTR, type ObjectFile } from "../elf/types.js";
 import { defaultScript } from "./default-scripts.js";
 import { layOut, objectSymbolAddress, type Layout } from "./layout.js";
+import { editEhFrames } from "./eh-frame.js";
 import { mergeSections } from "./merge-sections.js";
 import { placeSections } from "./place-sections.js";
 import { applyRelocations } from "./relocate.js";
@@ -37,6 +38,7 @@ function linkWithScript(objects: ObjectFile[], options: LinkOptions, script: Scr
   const resolution = resolveSymbols(objects);
   const plan = placeSections(objects, resolution, script);
   mergeSections(resolution.inputs.flat().filter((s) => s !== null));
+  editEhFrames(objects, resolution);
   const stackFlags = stackPermissions(objects, options);
 
   // SIZEOF_HEADERS depends on the number of segments, which depends on the

@@ -10,6 +10,7 @@ import {
   R_386_16, R_386_32, R_386_8, R_386_NONE, R_386_PC16, R_386_PC32, R_386_PC8, R_386_PLT32, SHF_ALLOC,
   SHF_EXECINSTR, SHT_NOBITS, type ObjectFile, type ObjectSymbol,
 } from "../elf/types.js";
+import { mapEhFrameOffset } from "./eh-frame.js";
 import { addressIn, objectSymbolAddress, type Layout } from "./layout.js";
 import type { Resolution } from "./resolve.js";
 import type { InputSection, OutputSection } from "./types.js";
@@ -76,6 +77,7 @@ export function applyRelocations(objects: ObjectFile[], resolution: Resolution, 
   const undefinedRefs = new Map<string, string[]>();
 
   for (const out of layout.sections) fillSection(out);
+  writeCiePointers(resolution);
 
   objects.forEach((obj, file) => {
     for (const input of resolution.inputs[file]!) {
@@ -95,7 +97,10 @@ export function applyRelocations(objects: ObjectFile[], resolution: Resolution, 
           bag.error(`unsupported relocation ${relocationName(r.type)} at ${describePlace(obj, input, r.offset)} (ts386 link makes static executables: compile without -fpic/-fpie)`, undefined, { origin: "linker" });
           continue;
         }
-        if (r.offset + kind.width > input.size) {
+        // In an edited .eh_frame the field may have moved, or gone with its record.
+        const local = input.ehFrame ? mapEhFrameOffset(input.ehFrame, r.offset) : r.offset;
+        if (local === undefined) continue;
+        if (local + kind.width > input.size) {
           bag.error(`${obj.name}: relocation at ${input.name}+0x${r.offset.toString(16)} lies outside the section`, undefined, { origin: "linker" });
           continue;
         }
@@ -107,7 +112,7 @@ export function applyRelocations(objects: ObjectFile[], resolution: Resolution, 
           undefinedRefs.set(sym.name, list);
           continue;
         }
-        const at = input.offset + r.offset;
+        const at = input.offset + local;
         const addend = r.addend ?? readAddend(view, at, kind.width);
         if (target.kind === "discarded") {
           if (!allocated) continue; // debug info about discarded code keeps its zero
@@ -172,6 +177,19 @@ export function applyRelocations(objects: ObjectFile[], resolution: Resolution, 
       if (ds.section.kind === "section") return { kind: "discarded", section: `${defObj.name}(${defObj.sections[ds.section.index]!.name})` };
     }
     return { kind: "undefined" };
+  }
+}
+
+/** Points each kept FDE of an edited .eh_frame at its (possibly shared) CIE: the distance back from the field. */
+function writeCiePointers(resolution: Resolution): void {
+  for (const input of resolution.inputs.flat()) {
+    if (!input?.ehFrame || !input.output) continue;
+    const view = new DataView(input.output.data.buffer, input.output.data.byteOffset, input.output.data.byteLength);
+    for (const p of input.ehFrame.ciePointers) {
+      const cie = mapEhFrameOffset(p.cie.ehFrame!, p.cieStart)!;
+      const field = input.offset + p.at;
+      view.setUint32(field, (field - (p.cie.offset + cie)) >>> 0, true);
+    }
   }
 }
 

@@ -3,6 +3,7 @@
 
 import type { SourceLocation } from "../common/diagnostics.js";
 import type { ObjectFile, ObjectSection } from "../elf/types.js";
+import type { EhFrameEdit } from "./eh-frame.js";
 import type { MergeMap } from "./merge-sections.js";
 
 export type Target = "kernel" | "linux";
@@ -36,6 +37,8 @@ export interface InputSection {
   offset: number;
   /** For a merged SHF_MERGE section: where its original entries went. */
   merged?: MergeMap;
+  /** For an edited .eh_frame: where its original records went. */
+  ehFrame?: EhFrameEdit;
 }
 
 export interface OutputSection {

@@ -65,6 +65,25 @@ _start:
     expect(where(path.join(dir, "ts386.elf"))).to.equal(where(path.join(dir, "gnu.elf")));
   });
 
+  it("gcc objects with unwind tables: .eh_frame CIEs merged, FDEs of discarded code dropped", async function () {
+    const unwind = ["-fcommon", "-fasynchronous-unwind-tables"];
+    const gone = path.join(dir, "gone.c");
+    fs.writeFileSync(gone, `__attribute__((section(".gone"))) int gone(int x) { return x * 3 + 1; }
+int kept(int x) { return x * 11 + 3; }
+`);
+    const objs = [
+      objects[0]!, objects[1]!,
+      gcc(path.join(fixtures, "kmain.c"), path.join(dir, "kmain-eh.o"), unwind),
+      gcc(gone, path.join(dir, "gone.o"), unwind),
+      gcc(path.join(fixtures, "util.c"), path.join(dir, "util-eh.o"), unwind),
+    ];
+    const script = path.join(dir, "eh.ld");
+    fs.writeFileSync(script, fs.readFileSync(path.join(fixtures, "kernel.ld"), "latin1")
+      .replace("*(.eh_frame) *(.discard_me)", "*(.discard_me) *(.gone)"));
+    const { ours } = await compareLinks(dir, objs, script);
+    expect(ours.sections.some((s) => s.name === ".eh_frame"), "the orphan .eh_frame is kept").to.equal(true);
+  });
+
   it("orphan sections land where GNU ld puts them", async function () {
     const orphan = nasmText(dir, "orphans", `
 section .text
