@@ -16,7 +16,7 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { errorAt, tokenize, type LineOrigin } from "./lexer.js";
+import { errorAt, isIdChar, isIdStart, tokenize, type LineOrigin } from "./lexer.js";
 import { evaluate, parseExpr, TokenCursor } from "./expressions.js";
 
 export interface SourceLine {
@@ -65,6 +65,25 @@ const STANDARD_MACROS: Record<string, number> = {
 
 /** %if<kind> variants (each also as %ifn<kind>, %elif<kind>, %elifn<kind>). */
 const CONDITION_KINDS = new Set(["", "def", "macro", "idn", "idni", "num", "id", "str", "empty"]);
+
+/** Words at the start of a line that this stage acts on (besides macro names). */
+const HANDLED_WORDS = new Set([...Object.keys(STANDARD_MACROS), "struc", "endstruc", "istruc", "at", "iend", "incbin"]);
+
+/** The first two names on a line (a label and what follows it, or a mnemonic and its first operand). */
+function firstWords(text: string): [string | undefined, string | undefined] {
+  const out: (string | undefined)[] = [];
+  let i = 0;
+  const n = text.length;
+  while (out.length < 2 && i < n) {
+    let c = text.charCodeAt(i);
+    while (i < n && (c === 32 || c === 9 || c === 58 /* : */)) c = text.charCodeAt(++i);
+    if (i >= n || !isIdStart(c)) break;
+    const start = i;
+    while (i < n && isIdChar(text.charCodeAt(i))) i++;
+    out.push(text.slice(start, i));
+  }
+  return [out[0], out[1]];
+}
 
 const DIRECTIVE_WORD = /^%([a-z]+)\b\s*(.*)$/i;
 
@@ -370,6 +389,13 @@ class Preprocessor {
     // %[text]: expand now and paste (isr%[i] -> isr7).
     if (text.includes("%[")) text = text.replace(/%\[([^\]]*)\]/g, (_all, inner: string) => this.expandSingleLine(inner, line).trim());
     if (this.defines.size > 0 || this.idefines.size > 0) text = this.expandSingleLine(text, line);
+    // Most lines are plain instructions: skip the full analysis unless one of the first
+    // two words is a macro or a name this stage handles.
+    const [w1, w2] = firstWords(text);
+    if (!this.mayHandle(w1) && !this.mayHandle(w2)) {
+      this.out.push(text === line.text ? line : { text, origin: { ...line.origin, text } });
+      return;
+    }
     const call = /^\s*([A-Za-z_.?@$][\w.?@$#~]*)(\s*:)?\s*(?:([A-Za-z_.?@$][\w.?@$#~]*)\b)?(.*)$/.exec(text);
     if (call) {
       const first = call[1]!;
@@ -404,6 +430,11 @@ class Preprocessor {
       if (std !== undefined) this.unique += std;
     }
     this.out.push(text === line.text ? line : { text, origin: { ...line.origin, text } });
+  }
+
+  private mayHandle(word: string | undefined): boolean {
+    if (word === undefined) return false;
+    return HANDLED_WORDS.has(word.toLowerCase()) || this.findMacros(word) !== undefined;
   }
 
   private invoke(name: string, candidates: MultiLineMacro[], argText: string, line: SourceLine): void {
