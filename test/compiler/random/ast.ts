@@ -33,7 +33,8 @@ export type Expr =
   | { k: "divConst"; op: "/" | "%"; l: Expr; r: Expr } // r a literal that cannot trap
   | { k: "unary"; op: "-" | "~"; e: Expr }
   | { k: "ternary"; c: Cond; a: Expr; b: Expr } // a and b of the same type
-  | { k: "call"; fn: string; ret: IntT; args: Expr[] };
+  | { k: "call"; fn: string; ret: IntT; args: Expr[] }
+  | { k: "index"; t: IntT; arr: string; idx: Expr }; // arr[i32(idx) & (ARRAY_LENGTH - 1)]
 
 export type Cond =
   | { k: "cmp"; op: CompareOp; l: Expr; r: Expr }
@@ -44,6 +45,7 @@ export type Stmt =
   | { k: "let"; name: string; t: IntT; init: Expr }
   | { k: "assign"; name: string; e: Expr } // e already of the variable's type
   | { k: "compound"; name: string; op: ArithOp; e: Expr } // 32-bit variables only
+  | { k: "store"; arr: string; idx: Expr; e: Expr } // arr[i32(idx) & (ARRAY_LENGTH - 1)] = e (e of the element type)
   | { k: "if"; c: Cond; then: Stmt[]; else: Stmt[] }
   | { k: "loop"; counter: string; count: number; body: Stmt[] } // let c: i32 = 0; while (c < count) { body; c = c + 1; }
   | { k: "return"; e: Expr };
@@ -61,7 +63,17 @@ export interface Global {
   init: bigint;
 }
 
+/** Length of every module-level StaticArray (a power of two: indexes are masked into range). */
+export const ARRAY_LENGTH = 8;
+
+export interface ArrayDecl {
+  name: string;
+  t: IntT;
+}
+
 export interface Program {
+  /** Module-level StaticArrays (zero-initialised). */
+  arrays: ArrayDecl[];
   /** Module-level variables (functions read and write them, so evaluation order matters). */
   globals: Global[];
   funcs: Func[];
@@ -71,7 +83,7 @@ export interface Program {
 
 export function typeOf(e: Expr): IntT {
   switch (e.k) {
-    case "lit": case "var": case "cast": case "boolCast": return e.t;
+    case "lit": case "var": case "cast": case "boolCast": case "index": return e.t;
     case "arith": case "divConst": return arithmeticType(typeOf(e.l), typeOf(e.r));
     case "shift": return promote(typeOf(e.l));
     case "unary": return promote(typeOf(e.e));

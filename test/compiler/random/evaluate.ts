@@ -2,7 +2,7 @@
 // integer rules (ast.ts), independently of the compiler. Its output is what the
 // compiled program must print.
 
-import { arithmeticType, promote, typeOf, wrap, type Cond, type Expr, type Func, type IntT, type Program, type Stmt } from "./ast.js";
+import { ARRAY_LENGTH, arithmeticType, promote, typeOf, wrap, type Cond, type Expr, type Func, type IntT, type Program, type Stmt } from "./ast.js";
 
 type Env = Map<string, bigint>;
 
@@ -15,7 +15,9 @@ export class Evaluator {
   /** Module-level variables, shared by every call. */
   private readonly globals: Env;
   private readonly globalTypes: Map<string, IntT>;
+  private readonly arrays: Map<string, { t: IntT; values: bigint[] }>;
   constructor(program: Program) {
+    this.arrays = new Map(program.arrays.map((a) => [a.name, { t: a.t, values: new Array<bigint>(ARRAY_LENGTH).fill(0n) }]));
     this.funcs = new Map(program.funcs.map((f) => [f.name, f]));
     this.globals = new Map(program.globals.map((g) => [g.name, g.init]));
     this.globalTypes = new Map(program.globals.map((g) => [g.name, g.t]));
@@ -73,7 +75,13 @@ export class Evaluator {
       }
       case "ternary": return this.cond(e.c, env) ? this.expr(e.a, env) : this.expr(e.b, env);
       case "call": return this.call(e.fn, e.args.map((a) => this.expr(a, env)));
+      case "index": return this.arrays.get(e.arr)!.values[this.slot(e.idx, env)]!;
     }
+  }
+
+  /** i32(idx) & (ARRAY_LENGTH - 1) */
+  private slot(idx: Expr, env: Env): number {
+    return Number(wrap("i32", this.expr(idx, env)) & BigInt(ARRAY_LENGTH - 1));
   }
 
   cond(c: Cond, env: Env): boolean {
@@ -111,6 +119,13 @@ export class Evaluator {
           const t = types.get(s.name) ?? this.globalTypes.get(s.name)!;
           const rhs: Expr = { k: "arith", op: s.op, l: { k: "var", t, name: s.name }, r: s.e };
           this.write(s.name, this.expr(rhs, env), env, types);
+          break;
+        }
+        case "store": {
+          // Left to right: the index, then the value.
+          const a = this.arrays.get(s.arr)!;
+          const i = this.slot(s.idx, env);
+          a.values[i] = wrap(a.t, this.expr(s.e, env));
           break;
         }
         case "if":

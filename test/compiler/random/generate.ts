@@ -5,8 +5,8 @@
 // never divides by zero or computes INT_MIN / -1 (helpers guard variable divisors).
 
 import {
-  arithmeticType, bits, INT_TYPES, typeOf, wrap,
-  type ArithOp, type CompareOp, type Cond, type Expr, type Func, type Global, type IntT, type Program, type Stmt,
+  ARRAY_LENGTH, arithmeticType, bits, INT_TYPES, typeOf, wrap,
+  type ArithOp, type ArrayDecl, type CompareOp, type Cond, type Expr, type Func, type Global, type IntT, type Program, type Stmt,
 } from "./ast.js";
 
 /** mulberry32: small, fast, deterministic. */
@@ -58,6 +58,7 @@ export class Generator {
   private loopFactor = 1;
   readonly funcs: Func[] = [];
   readonly globals: Global[] = [];
+  readonly arrays: ArrayDecl[] = [];
   private callables: Callable[] = [];
   private readonly costs = new Map<string, number>();
 
@@ -115,7 +116,11 @@ export class Generator {
       const tt = t ?? r.pick(INT_TYPES);
       return { k: "ternary", c: this.cond(scope, depth - 1), a: sub(tt), b: sub(tt) };
     }
-    if (choice < 88) return { k: "cast", t: t ?? r.pick(INT_TYPES), e: sub() };
+    if (choice < 84) return { k: "cast", t: t ?? r.pick(INT_TYPES), e: sub() };
+    if (choice < 88 && this.arrays.length > 0) {
+      const a = r.pick(this.arrays);
+      return want({ k: "index", t: a.t, arr: a.name, idx: sub() });
+    }
     if (choice < 92) return want({ k: "boolCast", t: r.pick<IntT>(["i32", "u32", "u8"]), c: this.cond(scope, depth - 1) });
     // A call to an earlier generated function, if the budget allows.
     const affordable = this.callables.filter((c) => this.cost + c.cost * this.loopFactor <= 400);
@@ -150,6 +155,9 @@ export class Generator {
         const name = this.fresh("v");
         out.push({ k: "let", name, t, init: this.expr(t, local, 3) });
         local.vars.push({ name, t, mutable: true });
+      } else if (choice < 42 && this.arrays.length > 0) {
+        const a = r.pick(this.arrays);
+        out.push({ k: "store", arr: a.name, idx: this.expr(undefined, local, 2), e: this.expr(a.t, local, 3) });
       } else if (choice < 60) {
         const v = r.pick(mutable);
         if (bits(v.t) === 32 && r.chance(0.4)) {
@@ -199,6 +207,7 @@ export class Generator {
       const init = this.literal(t);
       this.globals.push({ name: this.fresh("g"), t, init: init.k === "lit" ? init.v : 0n });
     }
+    for (let i = 0; i < 4; i++) this.arrays.push({ name: this.fresh("a"), t: this.rng.pick(INT_TYPES) });
     const outputs: Expr[] = [];
     for (let i = 0; i < count; i++) {
       const f = this.func();
@@ -206,7 +215,8 @@ export class Generator {
     }
     // The globals' final values are printed too.
     for (const g of this.globals) outputs.push({ k: "var", t: g.t, name: g.name });
-    return { globals: this.globals, funcs: this.funcs, outputs };
+    for (const a of this.arrays) for (let i = 0; i < ARRAY_LENGTH; i++) outputs.push({ k: "index", t: a.t, arr: a.name, idx: { k: "lit", t: "i32", v: BigInt(i) } });
+    return { arrays: this.arrays, globals: this.globals, funcs: this.funcs, outputs };
   }
 }
 

@@ -1,7 +1,7 @@
 // Prints a random program as ts386 TypeScript (fully parenthesised), with the
 // division helpers and a decimal printer that main uses for each result.
 
-import type { Cond, Expr, Func, Program, Stmt } from "./ast.js";
+import { ARRAY_LENGTH, type Cond, type Expr, type Func, type Program, type Stmt } from "./ast.js";
 
 // A literal is printed bare (taking the type it meets) only as an operand of a
 // binary operator whose other operand is not a literal, and only when it fits
@@ -18,6 +18,11 @@ function operand(e: Expr, other: Expr): string {
   return e.k === "lit" ? literal(e, other.k !== "lit") : expr(e);
 }
 
+/** An index expression masked into the arrays' range. */
+function index(e: Expr): string {
+  return `i32(${expr(e)}) & ${ARRAY_LENGTH - 1}`;
+}
+
 export function expr(e: Expr): string {
   switch (e.k) {
     case "lit": return literal(e, false);
@@ -29,6 +34,7 @@ export function expr(e: Expr): string {
     case "unary": return `(${e.op}${expr(e.e)})`;
     case "ternary": return `(${cond(e.c)} ? ${expr(e.a)} : ${expr(e.b)})`;
     case "call": return `${e.fn}(${e.args.map(expr).join(", ")})`;
+    case "index": return `${e.arr}[${index(e.idx)}]`;
   }
 }
 
@@ -49,6 +55,7 @@ function stmt(s: Stmt, indent: string): string[] {
     case "let": return [`${indent}let ${s.name}: ${s.t} = ${expr(s.init)};`];
     case "assign": return [`${indent}${s.name} = ${expr(s.e)};`];
     case "compound": return [`${indent}${s.name} ${s.op}= ${expr(s.e)};`];
+    case "store": return [`${indent}${s.arr}[${index(s.idx)}] = ${expr(s.e)};`];
     case "if": {
       const out = [`${indent}if ${cond(s.c)} {`, ...s.then.flatMap((x) => stmt(x, indent + "  "))];
       if (s.else.length > 0) out.push(`${indent}} else {`, ...s.else.flatMap((x) => stmt(x, indent + "  ")));
@@ -114,5 +121,6 @@ function printI32(x: i32): void {
 export function toTypeScript(p: Program): string {
   const main = ["export function main(): i32 {", ...p.outputs.map((e) => `  printI32(i32(${expr(e)}));`), "  return 0;", "}"];
   const globals = p.globals.map((g) => `let ${g.name}: ${g.t} = ${literal({ k: "lit", t: g.t, v: g.init }, false)};`).join("\n");
-  return [PRELUDE, globals, ...p.funcs.map(func), main.join("\n"), ""].join("\n\n");
+  const arrays = p.arrays.map((a) => `const ${a.name} = new StaticArray<${a.t}>(${ARRAY_LENGTH});`).join("\n");
+  return [PRELUDE, globals, arrays, ...p.funcs.map(func), main.join("\n"), ""].join("\n\n");
 }
