@@ -59,7 +59,6 @@ export const messages = {
   privateName: "#private names are not supported: use plain fields",
   abstract: "abstract classes are not supported: use @unmanaged classes",
   staticBlock: "static blocks are not supported: put the code in an init function",
-  thisOutsideMethod: "`this` is only available inside methods of @unmanaged classes",
 } as const;
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {

@@ -59,6 +59,7 @@ export const rejectedConstructs: DiagnosticCase[] = [
   { name: "void operator", source: inFn("  @@void x;"), code: U, message: messages.voidOperator },
   { name: "** operator", source: inFn("  const y = x @@** 2;"), code: U, message: messages.exponent },
   { name: "namespace", source: "@@namespace N { export const a = 1; }\n", code: U, message: messages.namespace },
+  { name: "import = require", source: "@@import fs = require(\"fs\");\n", code: U, message: messages.importRequire },
   { name: "export default", source: "@@export default function g(): void {}\n", code: U, message: messages.exportDefault },
   { name: "undefined", source: "let u: i32 | undefined = @@undefined;\n", code: U, message: messages.undefinedValue },
   { name: "regular expression", source: inFn("  const r = @@/ab+/;"), code: U, message: messages.regex },
@@ -72,6 +73,10 @@ export const rejectedConstructs: DiagnosticCase[] = [
   { name: "private name", source: "@unmanaged class S {\n  @@#a: i32;\n}\n", code: U, message: messages.privateName },
   { name: "abstract class", source: "@unmanaged\n@@abstract class S { a: i32; }\n", code: U, message: messages.abstract },
   { name: "static block", source: "@unmanaged class S {\n  a: i32;\n  @@static { }\n}\n", code: U, message: messages.staticBlock },
+  { name: "spread", source: "function g(a: i32, b: i32): i32 { return a + b; }\ndeclare const xs: [i32, i32];\n" + inFn("  const y = g(@@...xs);"), code: U, message: messages.spread },
+  { name: "bigint literal", source: inFn("  const y = @@10n;"), code: U, message: messages.bigint },
+  { name: "with", source: "@unmanaged class S { a: i32; }\nconst s = new S();\n" + inFn("  @@with (s) { x++; }"), code: U, message: messages.with },
+  { name: "super", source: "@unmanaged class S {\n  m(): i32 { return @@super.m(); }\n}\n", code: U, message: messages.super },
   { name: "class expression in a function", source: inFn("  const K = @@class { };"), code: U, message: messages.classExpression },
 ];
 

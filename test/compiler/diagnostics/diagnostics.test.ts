@@ -6,6 +6,7 @@ import { expect } from "chai";
 import * as path from "node:path";
 import { DiagnosticError, formatDiagnostic } from "../../../common/diagnostics.js";
 import { lowerProgramWith } from "../../../compiler/frontend/index.js";
+import { messages } from "../../../compiler/frontend/reject.js";
 import { repoRoot } from "../../tools.js";
 import type { DiagnosticCase } from "./cases.js";
 import { loweringErrors, rejectedConstructs, typeScriptErrors } from "./cases.js";
@@ -50,6 +51,12 @@ describe("front-end diagnostics", () => {
   describe("rejected constructs (TS3861001, with the alternative)", () => check(rejectedConstructs, 0));
   describe("typing, constants, declarations, defines, entry", () => check(loweringErrors, 1000));
   describe("TypeScript's own errors come first", () => check(typeScriptErrors, 2000));
+
+  it("has a case for every message of the subset check", () => {
+    const tested = new Set(rejectedConstructs.map((c) => c.message));
+    const untested = Object.entries(messages).filter(([, m]) => !tested.has(m)).map(([k]) => k);
+    expect(untested).to.deep.equal([]);
+  });
 
   it("prints in tsc's format: file(line,col): error TSnnnn: message", () => {
     const { error, file } = compileCase({ name: "format", source: "let b: u8 = @@300;\n", code: "TS3861003", message: "" }, 3000);
