@@ -22,6 +22,8 @@ import { evaluate, parseExpr, TokenCursor } from "./expressions.js";
 export interface SourceLine {
   text: string;
   origin: LineOrigin;
+  /** For a line of a macro body: its line in the macro definition (nasm's __LINE__ there). */
+  macroLine?: number;
 }
 
 export interface PreprocessOptions {
@@ -65,6 +67,19 @@ const STANDARD_MACROS: Record<string, number> = {
 
 /** %if<kind> variants (each also as %ifn<kind>, %elif<kind>, %elifn<kind>). */
 const CONDITION_KINDS = new Set(["", "def", "macro", "idn", "idni", "num", "id", "str", "empty"]);
+
+/** nasm's predefined single-line macros that make sense here: __FILE__, __LINE__, __BITS__ (also as __?FILE?__ ...). */
+function builtinMacro(word: string, line: SourceLine): { params: null; body: string } | undefined {
+  switch (word.replace(/^__\?(.*)\?__$/, "__$1__")) {
+    case "__FILE__":
+      return { params: null, body: `'${line.origin.file}'` };
+    case "__LINE__":
+      return { params: null, body: String(line.macroLine ?? line.origin.line) };
+    case "__BITS__":
+      return { params: null, body: "32" };
+  }
+  return undefined;
+}
 
 /** Words at the start of a line that this stage acts on (besides macro names). */
 const HANDLED_WORDS = new Set([...Object.keys(STANDARD_MACROS), "struc", "endstruc", "istruc", "at", "iend", "incbin"]);
@@ -130,7 +145,7 @@ class Preprocessor {
       let line = lines[i]!;
       if (macro && line.text.includes("%")) {
         const text = substituteParams(line.text, macro);
-        if (text !== line.text) line = { text, origin: { ...line.origin, text } };
+        if (text !== line.text) line = { ...line, text, origin: { ...line.origin, text } };
       }
       const t = line.text;
       let k = 0;
@@ -388,7 +403,7 @@ class Preprocessor {
     let text = line.text;
     // %[text]: expand now and paste (isr%[i] -> isr7).
     if (text.includes("%[")) text = text.replace(/%\[([^\]]*)\]/g, (_all, inner: string) => this.expandSingleLine(inner, line).trim());
-    if (this.defines.size > 0 || this.idefines.size > 0) text = this.expandSingleLine(text, line);
+    if (this.defines.size > 0 || this.idefines.size > 0 || text.includes("__")) text = this.expandSingleLine(text, line);
     // Most lines are plain instructions: skip the full analysis unless one of the first
     // two words is a macro or a name this stage handles.
     const [w1, w2] = firstWords(text);
@@ -455,7 +470,9 @@ class Preprocessor {
     if (++this.includeDepth > 1000) errorAt(line.origin, 1, `macro '${name}' expands itself without end`);
     const outer = this.macro;
     this.macro = { params, count, id, name: def.name };
-    const body = def.body.map((b) => ({ text: b.text, origin: { file: line.origin.file, line: line.origin.line, text: b.text } }));
+    const body: SourceLine[] = def.body.map((b) => ({
+      text: b.text, origin: { file: line.origin.file, line: line.origin.line, text: b.text }, macroLine: b.macroLine ?? b.origin.line,
+    }));
     try {
       this.processLines(body);
     } finally {
@@ -572,7 +589,7 @@ class Preprocessor {
         let j = i + 1;
         while (j < n && /[\w.?@$#~]/.test(text[j]!)) j++;
         const word = text.slice(i, j);
-        const def = active.has(word) ? undefined : (this.defines.get(word) ?? this.idefines.get(word.toLowerCase()));
+        const def = active.has(word) ? undefined : (this.defines.get(word) ?? this.idefines.get(word.toLowerCase()) ?? builtinMacro(word, line));
         if (def) {
           if (def.params === null) {
             out += this.expandSingleLine(def.body, line, new Set(active).add(word), depth + 1);

@@ -360,6 +360,9 @@ isr%1:
 %macro count_args 0-*
     dd %0
 %endmacro
+%macro here_line 0
+    dd __LINE__, __?LINE?__
+%endmacro
 section .text
 extern isr_dispatch
 %assign i 0
@@ -386,6 +389,9 @@ isr_common:
     opt 1
     count_args
     count_args a, b, c
+    here_line
+    dd __LINE__, __BITS__
+    db __FILE__, 0
 %ifmacro multipush
     hlt
 %endif
