@@ -104,6 +104,9 @@ function emitCall(fx: FunctionContext, callee: Value, sig: Signature, conv: "cde
   const returns = sig.ret.kind !== "void" && sig.ret.kind !== "never";
   const dst = returns ? b.newTemp() : undefined;
   b.emit({ op: "call", dst, callee, args, conv, pos });
+  // A cdecl callee may be assembly or C that leaves the upper bits of a narrow result undefined: re-extend it.
+  if (dst !== undefined && conv === "cdecl" && sig.ret.kind === "int" && sig.ret.width < 4)
+    b.emit({ op: "extend", dst, src: { kind: "temp", temp: dst }, width: sig.ret.width as 1 | 2, signed: sig.ret.signed, pos });
   if (sig.ret.kind === "never") {
     b.terminate({ op: "unreachable", pos });
     return { type: sig.ret, value: { kind: "const", value: 0 } };

@@ -59,6 +59,7 @@ export const messages = {
   privateName: "#private names are not supported: use plain fields",
   abstract: "abstract classes are not supported: use @unmanaged classes",
   staticBlock: "static blocks are not supported: put the code in an init function",
+  memberName: "class member names must be plain identifiers (they become field offsets and symbol names)",
 } as const;
 
 function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
@@ -264,7 +265,8 @@ export function rejectUnsupported(file: ts.SourceFile): Diagnostic[] {
     if (abstract) return report(abstract, messages.abstract);
     if (!isUnmanagedClass(cls)) return report(cls.name ?? cls, messages.notUnmanaged);
     for (const m of cls.members) {
-      if (ts.isConstructorDeclaration(m)) report(m, messages.constructor);
+      if (m.name && !ts.isIdentifier(m.name) && !ts.isPrivateIdentifier(m.name)) report(m.name, messages.memberName);
+      else if (ts.isConstructorDeclaration(m)) report(m, messages.constructor);
       else if (ts.isGetAccessor(m) || ts.isSetAccessor(m)) report(m, messages.accessor);
       else if (ts.isClassStaticBlockDeclaration(m)) report(m, messages.staticBlock);
       else if (ts.isPropertyDeclaration(m)) {

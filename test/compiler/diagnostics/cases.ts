@@ -77,6 +77,7 @@ export const rejectedConstructs: DiagnosticCase[] = [
   { name: "bigint literal", source: inFn("  const y = @@10n;"), code: U, message: messages.bigint },
   { name: "with", source: "@unmanaged class S { a: i32; }\nconst s = new S();\n" + inFn("  @@with (s) { x++; }"), code: U, message: messages.with },
   { name: "super", source: "@unmanaged class S {\n  m(): i32 { return @@super.m(); }\n}\n", code: U, message: messages.super },
+  { name: "computed member name", source: "@unmanaged class S {\n  @@[\"a\" + \"b\"]: i32;\n}\n", code: U, message: messages.memberName },
   { name: "class expression in a function", source: inFn("  const K = @@class { };"), code: U, message: messages.classExpression },
 ];
 
