@@ -10,45 +10,13 @@
 
 import { fail, sourceExcerpt, type SourceLocation } from "../common/diagnostics.js";
 import {
-  SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS, SHT_PROGBITS, R_386_16, R_386_32, R_386_8,
+  SHT_NOBITS, R_386_16, R_386_32, R_386_8,
   type ObjectFile, type ObjectSection, type ObjectSymbol, type Relocation, type SymbolType,
 } from "../elf/types.js";
 import type { DataItem, Expr, Instruction, Label, Statement } from "./statements.js";
 import { constant, evaluate, EXTERN_BASE, isConstantExpr, NO_SEG, type EvalContext, type Value } from "./expressions.js";
 import { CONDITIONS, encodeInstruction, type EncodeContext, type Encoded } from "./encoder.js";
-
-/** Default type, flags and alignment of a section, by name (NASM's elf32 table). */
-const SHF_TLS = 0x400;
-const SHT_INIT_ARRAY = 14;
-const SHT_FINI_ARRAY = 15;
-const SHT_PREINIT_ARRAY = 16;
-
-function sectionDefaults(name: string): { type: number; flags: number; align: number; entsize?: number } {
-  switch (name) {
-    case ".text":
-      return { type: SHT_PROGBITS, flags: SHF_ALLOC | SHF_EXECINSTR, align: 16 };
-    case ".data":
-      return { type: SHT_PROGBITS, flags: SHF_ALLOC | SHF_WRITE, align: 4 };
-    case ".rodata":
-      return { type: SHT_PROGBITS, flags: SHF_ALLOC, align: 4 };
-    case ".bss":
-      return { type: SHT_NOBITS, flags: SHF_ALLOC | SHF_WRITE, align: 4 };
-    case ".comment":
-      return { type: SHT_PROGBITS, flags: 0, align: 1 };
-    case ".tdata":
-      return { type: SHT_PROGBITS, flags: SHF_ALLOC | SHF_WRITE | SHF_TLS, align: 4 };
-    case ".tbss":
-      return { type: SHT_NOBITS, flags: SHF_ALLOC | SHF_WRITE | SHF_TLS, align: 4 };
-    case ".init_array":
-      return { type: SHT_INIT_ARRAY, flags: SHF_ALLOC, align: 4, entsize: 4 };
-    case ".fini_array":
-      return { type: SHT_FINI_ARRAY, flags: SHF_ALLOC, align: 4, entsize: 4 };
-    case ".preinit_array":
-      return { type: SHT_PREINIT_ARRAY, flags: SHF_ALLOC, align: 4, entsize: 4 };
-    default:
-      return { type: SHT_PROGBITS, flags: SHF_ALLOC, align: 1 };
-  }
-}
+import { sectionAttributes } from "./sections.js";
 
 interface Section {
   name: string;
@@ -74,7 +42,6 @@ interface SymbolEntry {
   /** Pass in which it was last defined (to catch duplicates). */
   pass: number;
   loc?: SourceLocation;
-  global: boolean;
   type: SymbolType;
   /** Referenced by a relocation (externs are written only then). */
   used: boolean;
@@ -210,29 +177,9 @@ class Assembler {
       if (declared && sec.declared === Infinity) sec.declared = this.declarations++;
       return existing;
     }
-    const d = sectionDefaults(name);
-    let { type, flags, align } = d;
-    for (const a of attributes) {
-      const m = /^align=(\d+)$/.exec(a);
-      if (m) {
-        align = Number(m[1]);
-        if (align === 0 || (align & (align - 1)) !== 0) this.error(`section alignment ${align} is not a power of two`, loc);
-        continue;
-      }
-      switch (a) {
-        case "progbits": type = SHT_PROGBITS; break;
-        case "nobits": type = SHT_NOBITS; break;
-        case "alloc": flags |= SHF_ALLOC; break;
-        case "noalloc": flags &= ~SHF_ALLOC; break;
-        case "exec": flags |= SHF_EXECINSTR; break;
-        case "noexec": flags &= ~SHF_EXECINSTR; break;
-        case "write": flags |= SHF_WRITE; break;
-        case "nowrite": flags &= ~SHF_WRITE; break;
-        default: this.error(`unknown section attribute '${a}'`, loc);
-      }
-    }
+    const { type, flags, align, entsize } = sectionAttributes(name, attributes, (m) => this.error(m, loc));
     const index = this.sections.length;
-    this.sections.push({ name, type, flags, align, size: 0, bytes: new ByteBuffer(), relocs: [], entsize: d.entsize ?? 0, declared: declared ? this.declarations++ : Infinity });
+    this.sections.push({ name, type, flags, align, size: 0, bytes: new ByteBuffer(), relocs: [], entsize, declared: declared ? this.declarations++ : Infinity });
     this.sectionIndex.set(name, index);
     return index;
   }
@@ -267,7 +214,7 @@ class Assembler {
   private define(name: string, value: Value, kind: "label" | "equ", loc: SourceLocation | undefined): void {
     let s = this.symbols.get(name);
     if (!s) {
-      s = { name, value, kind, order: this.order++, pass: this.pass, loc, global: false, type: "notype", used: false };
+      s = { name, value, kind, order: this.order++, pass: this.pass, loc, type: "notype", used: false };
       this.symbols.set(name, s);
       this.changed = true;
       return;
@@ -458,7 +405,7 @@ class Assembler {
             this.externs.push(name);
             this.symbols.set(name, {
               name, value: { offset: 0, seg: EXTERN_BASE + id, unknown: false }, kind: "extern", order: this.order++,
-              pass: this.pass, loc: st.loc, global: true, type: "notype", used: false,
+              pass: this.pass, loc: st.loc, type: "notype", used: false,
             });
           }
         }
