@@ -7,9 +7,10 @@ import { coalesceCopies } from "./coalesce-copies.js";
 import { propagateConstants } from "./constprop.js";
 import { removeDeadCode } from "./dce.js";
 import { fuseCompareBranches } from "./fuse-compare.js";
+import { removeKnownBranches } from "./known-branches.js";
 import { simplifyCfg } from "./simplify-cfg.js";
 
-const PASSES: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, simplifyCfg, removeDeadCode, coalesceCopies, fuseCompareBranches, simplifyCfg];
+const PASSES: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, simplifyCfg, removeDeadCode, coalesceCopies, fuseCompareBranches, removeKnownBranches, simplifyCfg];
 
 export function optimizeFunction(fn: IrFunction): IrFunction {
   let f = fn;
