@@ -119,7 +119,8 @@ export function readObject(bytes: Uint8Array, name: string): ObjectFile {
       }
       let symName = cstr(strtab, u32(o));
       if (symType === "section" && symName === "" && section.kind === "section") symName = sections[section.index]!.name;
-      symbols.push({ name: symName, value: u32(o + 4), size: u32(o + 8), binding, type: symType, section });
+      const visibility = bytes[o + 13]! & 3;
+      symbols.push({ name: symName, value: u32(o + 4), size: u32(o + 8), binding, type: symType, section, ...(visibility ? { visibility } : {}) });
     }
   }
 

@@ -38,6 +38,12 @@ export const STT_FUNC = 2;
 export const STT_SECTION = 3;
 export const STT_FILE = 4;
 
+// Symbol visibility (st_other & 3).
+export const STV_DEFAULT = 0;
+export const STV_INTERNAL = 1;
+export const STV_HIDDEN = 2;
+export const STV_PROTECTED = 3;
+
 // i386 relocation types.
 export const R_386_NONE = 0;
 export const R_386_32 = 1;
@@ -89,6 +95,8 @@ export interface ObjectSymbol {
   binding: SymbolBinding;
   type: SymbolType;
   section: SymbolSection;
+  /** st_other visibility (STV_*); absent means STV_DEFAULT. */
+  visibility?: number;
 }
 
 export interface Relocation {

@@ -7,7 +7,8 @@
 
 import { DiagnosticBag } from "../common/diagnostics.js";
 import {
-  SHF_ALLOC, SHF_WRITE, SHT_GROUP, SHT_NOBITS, STT_FUNC, STT_NOTYPE, STT_OBJECT,
+  SHF_ALLOC, SHF_WRITE, SHT_GROUP, SHT_NOBITS, STT_FUNC, STT_NOTYPE, STT_OBJECT, STV_DEFAULT, STV_HIDDEN,
+  STV_INTERNAL, STV_PROTECTED,
   type ObjectFile, type ObjectSymbol,
 } from "../elf/types.js";
 import type { GlobalSymbol, InputSection } from "./types.js";
@@ -56,9 +57,10 @@ export function resolveSymbols(objects: ObjectFile[]): Resolution {
       if (sym.binding === "local") return;
       let g = globals.get(sym.name);
       if (!g) {
-        g = { name: sym.name, definition: undefined, weak: false, type: STT_NOTYPE, size: 0 };
+        g = { name: sym.name, definition: undefined, weak: false, type: STT_NOTYPE, size: 0, visibility: STV_DEFAULT };
         globals.set(sym.name, g);
       }
+      g.visibility = moreConstraining(g.visibility, sym.visibility ?? STV_DEFAULT);
       const kind = sym.section.kind;
       if (kind === "undefined") return;
       const weak = sym.binding === "weak";
@@ -140,6 +142,13 @@ function bfdHash(name: string): bigint {
   hash = (hash + len + (len << 17n)) & mask;
   hash ^= hash >> 2n;
   return hash;
+}
+
+/** ELF's order of visibilities, least to most constraining: default, protected, hidden, internal. */
+const VISIBILITY_RANK = [STV_DEFAULT, STV_PROTECTED, STV_HIDDEN, STV_INTERNAL];
+
+function moreConstraining(a: number, b: number): number {
+  return VISIBILITY_RANK.indexOf(a) >= VISIBILITY_RANK.indexOf(b) ? a : b;
 }
 
 export function alignUp(value: number, align: number): number {

@@ -17,6 +17,8 @@ export interface OutputSymbol {
   size: number;
   binding: number;
   type: number;
+  /** st_other: the visibility. */
+  other: number;
   /** Output section header index, SHN_ABS or SHN_UNDEF. */
   shndx: number;
 }
@@ -40,18 +42,18 @@ export function buildSymbolTable(objects: ObjectFile[], resolution: Resolution, 
     for (const sym of obj.symbols) {
       if (sym.binding !== "local" || sym.type === "section") continue;
       if (sym.type === "file") {
-        locals.push({ name: sym.name, value: 0, size: 0, binding: STB_LOCAL, type: STT_FILE, shndx: SHN_ABS });
+        locals.push({ name: sym.name, value: 0, size: 0, binding: STB_LOCAL, type: STT_FILE, other: 0, shndx: SHN_ABS });
         continue;
       }
       if (!sym.name) continue;
       if (sym.section.kind === "absolute") {
-        locals.push({ name: sym.name, value: sym.value, size: sym.size, binding: STB_LOCAL, type: symbolTypeCode(sym), shndx: SHN_ABS });
+        locals.push({ name: sym.name, value: sym.value, size: sym.size, binding: STB_LOCAL, type: symbolTypeCode(sym), other: sym.visibility ?? 0, shndx: SHN_ABS });
       } else if (sym.section.kind === "section") {
         const input = resolution.inputs[file]![sym.section.index];
         if (!input || !input.output) continue; // in a discarded section
         locals.push({
           name: sym.name, value: addressIn(input, sym.value), size: sym.size,
-          binding: STB_LOCAL, type: symbolTypeCode(sym), shndx: input.output.headerIndex,
+          binding: STB_LOCAL, type: symbolTypeCode(sym), other: sym.visibility ?? 0, shndx: input.output.headerIndex,
         });
       }
     }
@@ -68,16 +70,20 @@ export function buildSymbolTable(objects: ObjectFile[], resolution: Resolution, 
     addresses.set(g.name, addr.value);
     globals.push({
       name: g.name, value: addr.value, size: g.size, binding: g.weak ? STB_WEAK : STB_GLOBAL,
-      type: g.type,
+      type: g.type, other: g.visibility,
       shndx: indexOf(addr.section),
     });
   }
+  // The script's symbols; PROVIDE_HIDDEN ones become locals, after an unnamed
+  // file symbol that separates them from the objects' locals (as ld does).
+  const scriptLocals: OutputSymbol[] = [];
   for (const [name, s] of layout.scriptSymbols) {
     addresses.set(name, s.value);
-    const entry = { name, value: s.value, size: 0, binding: s.hidden ? STB_LOCAL : STB_GLOBAL, type: STT_NOTYPE, shndx: indexOf(s.section) };
-    (s.hidden ? locals : globals).push(entry);
+    const entry = { name, value: s.value, size: 0, binding: s.hidden ? STB_LOCAL : STB_GLOBAL, type: STT_NOTYPE, other: 0, shndx: indexOf(s.section) };
+    (s.hidden ? scriptLocals : globals).push(entry);
   }
+  if (scriptLocals.length > 0) locals.push({ name: "", value: 0, size: 0, binding: STB_LOCAL, type: STT_FILE, other: 0, shndx: SHN_ABS }, ...scriptLocals);
 
-  const symbols = [{ name: "", value: 0, size: 0, binding: STB_LOCAL, type: STT_NOTYPE, shndx: SHN_UNDEF }, ...locals, ...globals];
+  const symbols = [{ name: "", value: 0, size: 0, binding: STB_LOCAL, type: STT_NOTYPE, other: 0, shndx: SHN_UNDEF }, ...locals, ...globals];
   return { symbols, firstGlobal: 1 + locals.length, addresses };
 }

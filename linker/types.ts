@@ -87,6 +87,8 @@ export interface GlobalSymbol {
   definition: Definition | undefined;
   /** Binding and type of the winning definition (for the output symbol table). */
   weak: boolean;
+  /** The most constraining visibility (STV_*) any object gave the name, as ELF requires. */
+  visibility: number;
   type: number;
   size: number;
   /** Set once COMMON symbols are allocated: the per-object COMMON section and the offset in it. */

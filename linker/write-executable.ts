@@ -65,7 +65,7 @@ export function writeExecutable(image: ExecutableImage): Uint8Array {
     sv.setUint32(o + 4, s.value >>> 0, true);
     sv.setUint32(o + 8, s.size >>> 0, true);
     sv.setUint8(o + 12, (s.binding << 4) | s.type);
-    sv.setUint8(o + 13, 0);
+    sv.setUint8(o + 13, s.other);
     sv.setUint16(o + 14, s.shndx, true);
   });
   const strtabBytes = strtab.bytes();

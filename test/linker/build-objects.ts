@@ -37,3 +37,14 @@ export function gnuLd(objects: string[], out: string, script?: string): string {
   run("i686-linux-gnu-ld", ["-m", "elf_i386", "--no-warn-execstack", "--no-warn-rwx-segments", ...(script ? ["-T", script] : []), ...objects, "-o", out]);
   return out;
 }
+
+/** Makes a static archive with a symbol index (`ar rcs`). */
+export function archive(out: string, members: string[]): string {
+  run("i686-linux-gnu-ar", ["rcs", out, ...members]);
+  return out;
+}
+
+/** gcc's own libgcc.a for -m32 (64-bit division helpers and the like). */
+export function libgcc(): string {
+  return run("i686-linux-gnu-gcc", ["-m32", "-print-libgcc-file-name"]).trim();
+}

@@ -38,7 +38,7 @@ export async function compareLinks(dir: string, objects: string[], script: strin
   if (target === "kernel") expect(stack(ours), "PT_GNU_STACK").to.deep.equal(stack(theirs));
   for (const p of ours.segments) expect(p.offset % 0x1000, "file offset congruent to vaddr").to.equal(p.vaddr % 0x1000);
 
-  const symbols = (e: Executable) => e.symbols.map((s) => `${s.name} ${hex(s.value)} size=${s.size} bind=${s.bind} type=${s.type} in ${s.section}`).sort();
+  const symbols = (e: Executable) => e.symbols.map((s) => `${s.name} ${hex(s.value)} size=${s.size} bind=${s.bind} type=${s.type} vis=${s.visibility} in ${s.section}`).sort();
   expect(symbols(ours), "symbol table").to.deep.equal(symbols(theirs));
 
   // Non-loaded sections (debug info) must carry the same relocated bytes.

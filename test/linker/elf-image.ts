@@ -30,6 +30,8 @@ export interface ExecSymbol {
   size: number;
   bind: number;
   type: number;
+  /** st_other & 3. */
+  visibility: number;
   /** Section name, "ABS" or "UND". */
   section: string;
 }
@@ -76,6 +78,7 @@ export function readExecutable(bytes: Uint8Array): Executable {
       const shndx = u16(o + 14);
       symbols.push({
         name: cstr(strtab.offset + u32(o)), value: u32(o + 4), size: u32(o + 8), bind: bytes[o + 12]! >> 4, type: bytes[o + 12]! & 15,
+        visibility: bytes[o + 13]! & 3,
         section: shndx === 0 ? "UND" : shndx === 0xfff1 ? "ABS" : sections[shndx]?.name ?? `#${shndx}`,
       });
     }
