@@ -86,7 +86,7 @@ class Assembler {
   private readonly sectionIndex = new Map<string, number>();
   private readonly symbols = new Map<string, SymbolEntry>();
   private readonly externs: string[] = [];
-  private readonly globals = new Map<string, { type: SymbolType; loc?: SourceLocation }>();
+  private readonly globals = new Map<string, { type: SymbolType; loc?: SourceLocation; size: number }>();
   private order = 0;
   private declarations = 0;
   private pass = 0;
@@ -383,19 +383,18 @@ class Assembler {
         if (st.bits !== 32) this.error("only BITS 32 is supported");
         return;
       case "global":
-        if (this.pass === 1) {
-          for (const n of st.names) {
-            const [name, attr] = n.split(":") as [string, string | undefined];
-            const type: SymbolType = attr === "function" ? "func" : attr === "data" || attr === "object" ? "object" : "notype";
-            if (attr !== undefined && type === "notype" && attr !== "notype") this.error(`unknown symbol type '${attr}' (function, data or notype)`);
-            this.globals.set(name, { type, loc: st.loc });
-          }
-        }
+        st.names.forEach((n, i) => {
+          const [name, attr] = n.split(":") as [string, string | undefined];
+          if (this.pass === 1) this.globals.set(name, { type: symbolType(attr, (m) => this.error(m)), loc: st.loc, size: 0 });
+          // The size may refer to labels further on: evaluated in the final pass.
+          const size = st.sizes?.[i];
+          if (size && this.final) this.globals.get(name)!.size = this.constant(size, "a symbol size");
+        });
         return;
       case "extern":
         if (this.pass === 1) {
           for (const n of st.names) {
-            const name = n.split(":")[0]!;
+            const [name, attr] = n.split(":") as [string, string | undefined];
             const s = this.symbols.get(name);
             if (s) {
               if (s.kind !== "extern") this.error(`'${name}' is defined in this file and cannot also be extern`);
@@ -405,7 +404,7 @@ class Assembler {
             this.externs.push(name);
             this.symbols.set(name, {
               name, value: { offset: 0, seg: EXTERN_BASE + id, unknown: false }, kind: "extern", order: this.order++,
-              pass: this.pass, loc: st.loc, type: "notype", used: false,
+              pass: this.pass, loc: st.loc, type: symbolType(attr, (m) => this.error(m)), used: false,
             });
           }
         }
@@ -591,7 +590,10 @@ class Assembler {
       const g = this.globals.get(s.name);
       const section: ObjectSymbol["section"] = s.kind === "extern" ? { kind: "undefined" }
         : s.value.seg === NO_SEG ? { kind: "absolute" } : { kind: "section", index: place[s.value.seg]! };
-      return { name: s.name, value: s.kind === "extern" ? 0 : s.value.offset >>> 0, size: 0, binding: isGlobal(s) ? "global" : "local", type: g?.type ?? "notype", section };
+      return {
+        name: s.name, value: s.kind === "extern" ? 0 : s.value.offset >>> 0, size: g?.size ?? 0, binding: isGlobal(s) ? "global" : "local",
+        type: g?.type ?? s.type, section,
+      };
     };
     for (const s of all) if (!isGlobal(s)) symbols.push(toObject(s));
     const externSymbol = new Map<number, number>();
@@ -607,6 +609,14 @@ class Assembler {
     });
     return { name: this.fileName, sections, symbols };
   }
+}
+
+/** The ELF type named after `global name:` / `extern name:`. */
+function symbolType(attr: string | undefined, error: (m: string) => never): SymbolType {
+  if (attr === undefined || attr === "notype") return "notype";
+  if (attr === "function") return "func";
+  if (attr === "data" || attr === "object") return "object";
+  return error(`unknown symbol type '${attr}' (function, data or notype)`);
 }
 
 /** One step of a relaxation pass: a run of bytes whose size is settled, a label, a jump, or anything else. */

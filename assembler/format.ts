@@ -59,6 +59,12 @@ export function formatOperand(op: Operand): string {
   }
 }
 
+/** "name" or "name:function" as written in global/extern. */
+function symbolWithType(n: string): string {
+  const [sym, type] = n.split(":");
+  return name(sym!) + (type !== undefined ? `:${type}` : "");
+}
+
 function formatString(bytes: number[]): string {
   const printable = bytes.every((b) => b >= 0x20 && b < 0x7f);
   if (printable && !bytes.includes(0x27)) return `'${String.fromCharCode(...bytes)}'`;
@@ -94,9 +100,9 @@ export function formatStatement(st: Statement): string {
     case "absolute":
       return `absolute ${formatExpr(st.address)}`;
     case "global":
-      return `global ${st.names.map((n) => name(n.split(":")[0]!) + (n.includes(":") ? ":" + n.split(":")[1] : "")).join(", ")}`;
+      return `global ${st.names.map((n, i) => symbolWithType(n) + (st.sizes?.[i] ? ` ${formatExpr(st.sizes[i]!, false)}` : "")).join(", ")}`;
     case "extern":
-      return `extern ${st.names.map(name).join(", ")}`;
+      return `extern ${st.names.map(symbolWithType).join(", ")}`;
     case "equ":
       return `${name(st.name)} equ ${formatExpr(st.expr)}`;
     case "data":

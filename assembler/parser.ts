@@ -169,19 +169,28 @@ class LineParser {
       case "global":
       case "extern": {
         const names: string[] = [];
+        const sizes: (Expr | undefined)[] = [];
         do {
           const n = cur.next();
           if (n.kind !== "id") cur.fail(`${word} expects symbol names`, n.col);
           let name = n.text;
+          let size: Expr | undefined;
           if (cur.eatPunct(":")) {
             const attr = cur.next();
+            if (attr.kind !== "id" || !/^(function|data|object|notype)$/i.test(attr.text)) cur.fail(`unknown symbol type '${attr.text}' (function, data or notype)`, attr.col);
             name += ":" + attr.text.toLowerCase();
-            while (!cur.atEnd() && !cur.isPunct(",")) cur.next();
+            // global name:type size-expression (the ELF symbol size)
+            if (!cur.atEnd() && !cur.isPunct(",")) {
+              if (word === "extern") cur.fail("an extern symbol has no size");
+              size = this.expression();
+            }
           }
           names.push(name);
+          sizes.push(size);
         } while (cur.eatPunct(","));
         this.endOfLine();
-        return word === "global" ? { kind: "global", names, loc } : { kind: "extern", names, loc };
+        if (word === "extern") return { kind: "extern", names, loc };
+        return sizes.some((x) => x !== undefined) ? { kind: "global", names, sizes, loc } : { kind: "global", names, loc };
       }
       case "times": {
         const count = this.expression();

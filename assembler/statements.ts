@@ -67,8 +67,8 @@ export type Directive =
   | { kind: "section"; name: string; attributes: string[]; loc?: SourceLocation } // section .text / segment
   | { kind: "absolute"; address: Expr; loc?: SourceLocation } // absolute 0: labels are numbers (struc layouts)
   | { kind: "bits"; bits: 16 | 32; loc?: SourceLocation }
-  | { kind: "global"; names: string[]; loc?: SourceLocation } // name:function / name:data and sizes may be in attributes
-  | { kind: "extern"; names: string[]; loc?: SourceLocation }
+  | { kind: "global"; names: string[]; sizes?: (Expr | undefined)[]; loc?: SourceLocation } // "name", "name:function", "name:data"; sizes[i]: ELF st_size
+  | { kind: "extern"; names: string[]; loc?: SourceLocation } // "name" or "name:function"
   | { kind: "equ"; name: string; expr: Expr; loc?: SourceLocation }
   | { kind: "data"; width: 1 | 2 | 4 | 8; items: DataItem[]; loc?: SourceLocation } // db dw dd dq
   | { kind: "reserve"; width: 1 | 2 | 4 | 8; count: Expr; loc?: SourceLocation } // resb resw resd resq

@@ -214,8 +214,8 @@ function dataFile(): string {
 %imacro Zero 1
   xor %1, %1
 %endmacro
-extern ext_a
-global g_func:function, g_data:data, g_const
+extern ext_a:function
+global g_func:function (g_func.end - g_func), g_data:data 4, g_const
 section .text
 g_func:
   save ebx
@@ -259,6 +259,7 @@ g_func:
   mov eax, ext_a + 16
   dd $, $$, g_func, ext_a, ext_a - 4
   ret
+.end:
 section .data
 g_data:
   db 1, 2, 3, 'abc', "de", \`f\\n\\x41\\0\`, 0
