@@ -473,6 +473,12 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
         e.value(a.seg, 2, "segment");
         return;
       }
+      if (a!.k === "mem" && a.size === 48) {
+        // jmp/call far [m]: selector:offset in memory.
+        e.byte(0xff);
+        e.modrm(m === "jmp" ? 5 : 3, a);
+        return;
+      }
       if (isRm(a)) {
         const size = a.k === "reg" ? a.r.size : (a.size ?? 32);
         if (size !== 32 && size !== 16) invalid(ctx);

@@ -13,7 +13,7 @@ import { registerInfo } from "./registers.js";
 import { MNEMONICS, PREFIXES } from "./encoder.js";
 import type { SourceLine } from "./preprocess.js";
 
-const SIZE_WORDS: Record<string, OperandSize> = { byte: 8, word: 16, dword: 32, fword: 48, qword: 64 };
+const SIZE_WORDS: Record<string, OperandSize> = { byte: 8, word: 16, dword: 32, qword: 64 };
 const OPERAND_WORDS = new Set(["strict", "short", "near", "far", "tword", "oword", "yword", "seg", "wrt", "abs", "rel", "nosplit", "incbin"]);
 const DATA_WIDTH: Record<string, 1 | 2 | 4 | 8> = { db: 1, dw: 2, dd: 4, dq: 8 };
 const RESERVE_WIDTH: Record<string, 1 | 2 | 4 | 8> = { resb: 1, resw: 2, resd: 4, resq: 8 };
@@ -311,6 +311,7 @@ class LineParser {
     let strict = false;
     let short = false;
     let near = false;
+    let far = false;
     for (;;) {
       const t = cur.peek();
       if (!t || t.kind !== "id" || t.escaped) break;
@@ -319,14 +320,16 @@ class LineParser {
       else if (w === "strict") strict = true;
       else if (w === "short") short = true;
       else if (w === "near") near = true;
-      else if (w === "far") cur.fail("far operands are written 'selector:offset'", t.col);
+      else if (w === "far") far = true;
       else break;
       cur.pos++;
     }
     if (cur.isPunct("[")) {
       cur.pos++;
-      return this.memory(size);
+      // `jmp far [m]`: a 48-bit selector:offset pointer in memory.
+      return this.memory(far ? 48 : size);
     }
+    if (far) cur.fail("'far' goes with a memory operand ('jmp far [ptr]'); a direct far jump is written 'selector:offset'");
     const t = cur.peek();
     if (t && t.kind === "id" && !t.escaped) {
       const reg = registerInfo(t.text.toLowerCase());

@@ -26,7 +26,7 @@ export type Expr =
       right: Expr;
     };
 
-/** Operand size in bits, from a size keyword (byte/word/dword) or implied by a register. */
+/** Operand size in bits, from a size keyword (byte/word/dword/qword) or implied by a register; 48 is `far [m]`. */
 export type OperandSize = 8 | 16 | 32 | 48 | 64;
 
 export type Operand =

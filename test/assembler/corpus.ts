@@ -157,7 +157,7 @@ function otherFile(): string {
   for (const r of R32) lines.push(`bswap ${r}`, `jmp ${r}`, `call ${r}`, `bsf ${r}, eax`, `bsr ${r}, [ebx]`);
   for (const m of ["bt", "bts", "btr", "btc"]) lines.push(`${m} eax, ecx`, `${m} [ebx], edx`, `${m} ax, cx`, `${m} eax, 5`, `${m} dword [ebx], 31`, `${m} word [eax], 3`);
   lines.push("shld eax, ebx, 4", "shld [ecx], edx, cl", "shrd eax, ebx, cl", "shrd ax, bx, 3", "xadd [eax], ecx", "xadd al, bl", "cmpxchg [ebx], edx", "lock cmpxchg [ebx], ecx", "lock xadd [eax], ax", "lock inc dword [eax]");
-  for (const mem of mems.slice(0, 30)) lines.push(`jmp ${mem}`, `call ${mem}`, `jmp dword ${mem}`, `call dword ${mem}`);
+  for (const mem of mems.slice(0, 30)) lines.push(`jmp ${mem}`, `call ${mem}`, `jmp dword ${mem}`, `call dword ${mem}`, `jmp far ${mem}`, `call far ${mem}`);
   lines.push("jmp 0x08:text_a", "jmp 0x10:0x1000", "call 0x08:text_a", "jmp 8:word_end", "enter 16, 0", "enter 0x1000, 1", "leave");
   const simple = ["nop", "hlt", "cli", "sti", "cld", "std", "clc", "stc", "cmc", "sahf", "lahf", "int3", "into", "ud2", "pause", "cdq", "cwd",
     "cwde", "cbw", "pushad", "popad", "pusha", "popa", "pushaw", "popaw", "pushfd", "popfd", "pushf", "popf", "pushfw", "popfw", "iretd", "iret", "iretw",
