@@ -1,7 +1,9 @@
 // The linker's library entry point, used by `ts386 link` and in-process by
-// `ts386 build`. Stages, each a function of the previous one's result:
-//   parse script → resolve symbols → place sections → lay out addresses
+// `ts386 build`. Stages, each working on the previous one's result:
+//   parse script → resolve symbols → place sections (script, orphans)
+//   → merge SHF_MERGE sections, edit .eh_frame → lay out addresses
 //   → apply relocations → group segments, assign file offsets → write ELF.
+// The input objects are not modified, so they can be linked again.
 
 import { DiagnosticError, fail, sourceExcerpt } from "../common/diagnostics.js";
 import { PF_R, PF_W, PF_X, SHF_EXECINSTR, type ObjectFile } from "../elf/types.js";

@@ -135,6 +135,7 @@ count: dd ${n}
     const objects = [a, b].map((p) => readObject(new Uint8Array(fs.readFileSync(p)), p));
     const script = { text: "ENTRY(_start) SECTIONS { . = 0x400000; .text : { *(.text) } .data ALIGN(0x1000) : { *(.data) } }", fileName: "api.ld" };
     const r = link(objects, { target: "kernel", script });
+    expect(Buffer.from(link(objects, { target: "kernel", script }).bytes).equals(Buffer.from(r.bytes)), "linking again gives the same bytes").to.equal(true);
     expect(r.entry).to.equal(0x400000);
     expect(r.symbols.get("_start")).to.equal(0x400000);
     expect(r.sections.map((s) => `${s.name}@${s.address.toString(16)}`)).to.deep.equal([".text@400000", ".data@401000"]);
