@@ -61,7 +61,10 @@ const NO_OPERANDS: Record<string, number[]> = {
   movsb: [0xa4], movsw: [0x66, 0xa5], movsd: [0xa5], stosb: [0xaa], stosw: [0x66, 0xab], stosd: [0xab],
   lodsb: [0xac], lodsw: [0x66, 0xad], lodsd: [0xad], scasb: [0xae], scasw: [0x66, 0xaf], scasd: [0xaf],
   cmpsb: [0xa6], cmpsw: [0x66, 0xa7], cmpsd: [0xa7], insb: [0x6c], insd: [0x6d], outsb: [0x6e], outsd: [0x6f],
-  xlatb: [0xd7], salc: [0xd6], icebp: [0xf1], int1: [0xf1],
+  xlatb: [0xd7], salc: [0xd6], icebp: [0xf1], int1: [0xf1], insw: [0x66, 0x6d], outsw: [0x66, 0x6f],
+  wait: [0x9b], fwait: [0x9b], fninit: [0xdb, 0xe3], finit: [0x9b, 0xdb, 0xe3], fnclex: [0xdb, 0xe2], fclex: [0x9b, 0xdb, 0xe2],
+  sysenter: [0x0f, 0x34], sysexit: [0x0f, 0x35], rdpmc: [0x0f, 0x33], daa: [0x27], das: [0x2f], aaa: [0x37], aas: [0x3f],
+  aam: [0xd4, 0x0a], aad: [0xd5, 0x0a],
 };
 
 const PREFIX_BYTES: Record<string, number> = {
@@ -75,7 +78,8 @@ export const MNEMONICS: Set<string> = new Set([
   "mov", "movzx", "movsx", "lea", "xchg", "test", "push", "pop", "inc", "dec", "imul", "jmp", "call",
   "ret", "retn", "retf", "int", "in", "out", "lgdt", "lidt", "sgdt", "sidt", "lldt", "sldt", "ltr", "str",
   "invlpg", "jecxz", "jcxz", "loop", "loope", "loopz", "loopne", "loopnz", "enter", "bswap", "bt", "bts",
-  "btr", "btc", "bsf", "bsr", "shld", "shrd", "xadd", "cmpxchg", "lmsw", "smsw",
+  "btr", "btc", "bsf", "bsr", "shld", "shrd", "xadd", "cmpxchg", "lmsw", "smsw", "cmpxchg8b", "fxsave", "fxrstor",
+  "lds", "les", "lfs", "lgs", "lss", "lar", "lsl", "verr", "verw", "arpl",
 ]);
 export const PREFIXES: Set<string> = new Set([...Object.keys(PREFIX_BYTES), "o32", "a32"]);
 
@@ -577,6 +581,51 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
       e.modrm({ sldt: 0, str: 1, lldt: 2, ltr: 3, smsw: 4, lmsw: 6 }[m], a);
       return;
     }
+    case "cmpxchg8b":
+    case "fxsave":
+    case "fxrstor": {
+      if (n !== 1 || a!.k !== "mem") invalid(ctx);
+      if (m === "cmpxchg8b" && a.size !== undefined && a.size !== 64) ctx.fail("mismatch in operand sizes");
+      if (m !== "cmpxchg8b" && a.size !== undefined) ctx.fail("mismatch in operand sizes");
+      e.byte(0x0f);
+      e.byte(m === "cmpxchg8b" ? 0xc7 : 0xae);
+      e.modrm(m === "fxrstor" ? 1 : m === "cmpxchg8b" ? 1 : 0, a);
+      return;
+    }
+    case "lds":
+    case "les":
+    case "lfs":
+    case "lgs":
+    case "lss": {
+      // Load a far pointer (offset, selector) from memory into a segment register and r.
+      if (n !== 2 || !isGpr(a) || a.r.size === 8 || b!.k !== "mem") invalid(ctx);
+      osize(e, a.r.size);
+      const op = { les: [0xc4], lds: [0xc5], lss: [0x0f, 0xb2], lfs: [0x0f, 0xb4], lgs: [0x0f, 0xb5] }[m];
+      for (const x of op) e.byte(x);
+      e.modrm(a.r.num, b);
+      return;
+    }
+    case "lar":
+    case "lsl": {
+      if (n !== 2 || !isGpr(a) || a.r.size === 8 || !isRm(b) || (b.k === "reg" && b.r.size === 8)) invalid(ctx);
+      osize(e, a.r.size);
+      e.byte(0x0f);
+      e.byte(m === "lar" ? 0x02 : 0x03);
+      e.modrm(a.r.num, b);
+      return;
+    }
+    case "verr":
+    case "verw":
+      if (n !== 1 || !isRm(a) || (a.k === "reg" && a.r.size !== 16) || (a.k === "mem" && a.size !== undefined && a.size !== 16)) invalid(ctx);
+      e.byte(0x0f);
+      e.byte(0x00);
+      e.modrm(m === "verr" ? 4 : 5, a);
+      return;
+    case "arpl":
+      if (n !== 2 || !isRm(a) || !isGpr(b) || b.r.size !== 16 || (a.k === "reg" && a.r.size !== 16)) invalid(ctx);
+      e.byte(0x63);
+      e.modrm(b.r.num, a);
+      return;
     case "bswap":
       if (n !== 1 || !isGpr(a) || a.r.size !== 32) invalid(ctx);
       e.byte(0x0f);
@@ -664,6 +713,20 @@ function encodeMov(e: Emitter, ctx: EncodeContext, ops: Op[]): void {
     if (a.k === "reg" && a.r.size === 16) e.byte(0x66);
     e.byte(0x8c);
     e.modrm(b.r.num, a);
+    return;
+  }
+  if (a!.k === "reg" && a.r.cls === "dr") {
+    if (!isGpr(b) || b.r.size !== 32) invalid(ctx);
+    e.byte(0x0f);
+    e.byte(0x23);
+    e.byte(0xc0 | (a.r.num << 3) | b.r.num);
+    return;
+  }
+  if (b!.k === "reg" && b.r.cls === "dr") {
+    if (!isGpr(a) || a.r.size !== 32) invalid(ctx);
+    e.byte(0x0f);
+    e.byte(0x21);
+    e.byte(0xc0 | (b.r.num << 3) | a.r.num);
     return;
   }
   if (a!.k === "reg" && a.r.cls === "cr") {

@@ -3,7 +3,7 @@
 
 import type { Register } from "./statements.js";
 
-export type RegClass = "gpr" | "seg" | "cr";
+export type RegClass = "gpr" | "seg" | "cr" | "dr";
 
 export interface RegInfo {
   name: Register;
@@ -22,6 +22,7 @@ add(["ax", "cx", "dx", "bx", "sp", "bp", "si", "di"], "gpr", 16);
 add(["al", "cl", "dl", "bl", "ah", "ch", "dh", "bh"], "gpr", 8);
 add(["es", "cs", "ss", "ds", "fs", "gs"], "seg", 16);
 add(["cr0", "cr2", "cr3", "cr4"], "cr", 32, [0, 2, 3, 4]);
+add(["dr0", "dr1", "dr2", "dr3", "dr6", "dr7"], "dr", 32, [0, 1, 2, 3, 6, 7]);
 
 /** Register by (lower-case) name, or undefined. */
 export function registerInfo(name: string): RegInfo | undefined {

@@ -10,7 +10,8 @@ export type Reg16 = "ax" | "cx" | "dx" | "bx" | "sp" | "bp" | "si" | "di";
 export type Reg8 = "al" | "cl" | "dl" | "bl" | "ah" | "ch" | "dh" | "bh";
 export type SegReg = "es" | "cs" | "ss" | "ds" | "fs" | "gs";
 export type CtrlReg = "cr0" | "cr2" | "cr3" | "cr4";
-export type Register = Reg32 | Reg16 | Reg8 | SegReg | CtrlReg;
+export type DebugReg = "dr0" | "dr1" | "dr2" | "dr3" | "dr6" | "dr7";
+export type Register = Reg32 | Reg16 | Reg8 | SegReg | CtrlReg | DebugReg;
 
 /** Constant or relocatable expression (NASM semantics; evaluated by the assembler). */
 export type Expr =

@@ -139,7 +139,13 @@ function otherFile(): string {
     lines.push(`mov ${s}, ax`, `mov ${s}, eax`, `mov ${s}, bx`, `mov ${s}, [ebx]`, `mov ${s}, word [data_a]`);
   }
   for (const s of ["es", "cs", "ss", "ds", "fs", "gs"]) lines.push(`mov ax, ${s}`, `mov edx, ${s}`, `mov [ebx+4], ${s}`, `mov word [data_a], ${s}`);
-  for (const c of ["cr0", "cr2", "cr3", "cr4"]) for (const r of R32) lines.push(`mov ${c}, ${r}`, `mov ${r}, ${c}`);
+  for (const c of ["cr0", "cr2", "cr3", "cr4", "dr0", "dr1", "dr2", "dr3", "dr6", "dr7"]) for (const r of R32) lines.push(`mov ${c}, ${r}`, `mov ${r}, ${c}`);
+  for (const mem of mems.slice(0, 12)) {
+    lines.push(`cmpxchg8b ${mem}`, `cmpxchg8b qword ${mem}`, `lock cmpxchg8b ${mem}`, `fxsave ${mem}`, `fxrstor ${mem}`);
+    for (const m of ["lds", "les", "lfs", "lgs", "lss"]) lines.push(`${m} eax, ${mem}`, `${m} di, ${mem}`);
+    lines.push(`lar eax, ${mem}`, `lsl ecx, word ${mem}`, `lar dx, ${mem}`, `verr ${mem}`, `verw word ${mem}`, `arpl ${mem}, bx`);
+  }
+  lines.push("lar eax, bx", "lsl edx, si", "lar eax, ecx", "lsl ax, cx", "verr ax", "verw dx", "arpl ax, bx");
   const cc = ["o", "no", "b", "c", "nae", "ae", "nb", "nc", "e", "z", "ne", "nz", "be", "na", "a", "nbe", "s", "ns", "p", "pe", "np", "po", "l", "nge", "ge", "nl", "le", "ng", "g", "nle"];
   for (const c of cc) {
     for (const r of R8) lines.push(`set${c} ${r}`);
@@ -162,7 +168,8 @@ function otherFile(): string {
   const simple = ["nop", "hlt", "cli", "sti", "cld", "std", "clc", "stc", "cmc", "sahf", "lahf", "int3", "into", "ud2", "pause", "cdq", "cwd",
     "cwde", "cbw", "pushad", "popad", "pusha", "popa", "pushaw", "popaw", "pushfd", "popfd", "pushf", "popf", "pushfw", "popfw", "iretd", "iret", "iretw",
     "cpuid", "rdtsc", "rdmsr", "wrmsr", "wbinvd", "invd", "clts", "movsb", "movsw", "movsd", "stosb", "stosw", "stosd", "lodsb", "lodsw",
-    "lodsd", "scasb", "scasw", "scasd", "cmpsb", "cmpsw", "cmpsd", "insb", "insd", "outsb", "outsd", "xlatb", "salc", "int1", "icebp"];
+    "lodsd", "scasb", "scasw", "scasd", "cmpsb", "cmpsw", "cmpsd", "insb", "insd", "outsb", "outsd", "xlatb", "salc", "int1", "icebp",
+    "insw", "outsw", "wait", "fwait", "fninit", "finit", "fnclex", "fclex", "sysenter", "sysexit", "rdpmc", "daa", "das", "aaa", "aas", "aam", "aad"];
   lines.push(...simple);
   for (const p of ["rep", "repe", "repz", "repne", "repnz"]) for (const s of ["movsb", "movsd", "movsw", "stosb", "stosd", "stosw", "lodsb", "cmpsb", "scasd"]) lines.push(`${p} ${s}`);
   lines.push("o16 nop", "a16 nop", "lock add [eax], ebx", "lock or dword [fs:ebx], 1");
