@@ -599,6 +599,7 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
     case "lss": {
       // Load a far pointer (offset, selector) from memory into a segment register and r.
       if (n !== 2 || !isGpr(a) || a.r.size === 8 || b!.k !== "mem") invalid(ctx);
+      if (b.size !== undefined) ctx.fail("mismatch in operand sizes");
       osize(e, a.r.size);
       const op = { les: [0xc4], lds: [0xc5], lss: [0x0f, 0xb2], lfs: [0x0f, 0xb4], lgs: [0x0f, 0xb5] }[m];
       for (const x of op) e.byte(x);
@@ -608,6 +609,7 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
     case "lar":
     case "lsl": {
       if (n !== 2 || !isGpr(a) || a.r.size === 8 || !isRm(b) || (b.k === "reg" && b.r.size === 8)) invalid(ctx);
+      if (b.k === "mem" && b.size !== undefined && b.size !== 16) ctx.fail("mismatch in operand sizes");
       osize(e, a.r.size);
       e.byte(0x0f);
       e.byte(m === "lar" ? 0x02 : 0x03);
