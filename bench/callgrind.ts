@@ -1,0 +1,55 @@
+// Instruction counts of one function (and everything it calls) from valgrind's
+// callgrind tool, which counts executed instructions deterministically.
+//
+// ts386's executables carry their symbols as NOTYPE with size 0, which valgrind
+// does not read, so it names our functions by address ("0x080482b1"): the
+// toggle is given both as the symbol's name (gcc's executables) and as its address.
+
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** The `Ir` total of a callgrind output file (its `totals:` line, else `summary:`). */
+export function parseCallgrindTotal(text: string): number {
+  const events = /^events:\s*(.+)$/m.exec(text);
+  if (!events) throw new Error("callgrind output has no 'events:' line");
+  const column = events[1]!.trim().split(/\s+/).indexOf("Ir");
+  if (column < 0) throw new Error(`callgrind output does not count Ir (events: ${events[1]})`);
+  const line = /^totals:\s*(.+)$/m.exec(text) ?? /^summary:\s*(.+)$/m.exec(text);
+  if (!line) throw new Error("callgrind output has no 'totals:' or 'summary:' line");
+  const value = line[1]!.trim().split(/\s+/)[column];
+  if (value === undefined || !/^\d+$/.test(value)) throw new Error(`bad callgrind total line: ${line[0]}`);
+  return Number(value);
+}
+
+/**
+ * Runs `exe` under callgrind, collecting only while `functionName` (at `address`)
+ * is active, and returns the instructions collected. A count of 0 means the toggle
+ * never matched: that is an error, not a result.
+ */
+export async function countInstructions(exe: string, functionName: string, address: number, outDir: string): Promise<number> {
+  const outFile = path.join(outDir, `${path.basename(exe)}.callgrind`);
+  const args = [
+    "--tool=callgrind",
+    `--callgrind-out-file=${outFile}`,
+    `--toggle-collect=${functionName}`,
+    `--toggle-collect=0x${address.toString(16).padStart(8, "0")}`,
+    exe,
+  ];
+  const { status, stderr } = await runQuietly("valgrind", args);
+  if (status !== 0) throw new Error(`valgrind ${exe} exited with ${status}:\n${stderr}`);
+  const total = parseCallgrindTotal(fs.readFileSync(outFile, "latin1"));
+  if (total === 0) throw new Error(`callgrind collected nothing in ${functionName} of ${exe}: the toggle did not match`);
+  return total;
+}
+
+function runQuietly(cmd: string, args: string[]): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("latin1");
+    child.stderr.on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stderr }));
+  });
+}

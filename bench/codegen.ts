@@ -1,0 +1,152 @@
+// Generated-code benchmark: each bench/programs/NAME.ts and its C twin NAME.c are built
+// (ts386 --target linux; gcc -O2 -m32 -static), run natively (outputs must agree), and
+// run under callgrind counting only the instructions executed inside `bench_run` and
+// what it calls. Code size: the bytes of bench_run and the program functions it reaches.
+//
+//   node dist/bench/codegen.js [--only NAME]... [--out DIR]
+//
+// --out keeps the executables, objects, listings (ts386 --emit-asm, gcc -S) and
+// callgrind files in DIR (default: a temporary directory, removed afterwards).
+// Exit status 1 when a build fails or a pair disagrees.
+
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildGcc, buildTs386, checkAgreement, listPrograms, runNative } from "./build-pair.js";
+import { countInstructions } from "./callgrind.js";
+import { measuredCodeSize } from "./code-size.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const PROGRAMS_DIR = path.join(root, "bench/programs");
+/** The function both twins export and the counts cover. */
+export const MEASURED_FUNCTION = "bench_run";
+
+/** The goals of issue 7 (docs/performance.md). */
+export const GOALS = { instructionGeomean: 1.5, instructionWorst: 2.5, sizeGeomean: 1.5 };
+
+export interface Row {
+  name: string;
+  ts386Instructions: number;
+  gccInstructions: number;
+  ts386Bytes: number;
+  gccBytes: number;
+  output: string;
+  /** The functions the sizes count, "name:bytes". */
+  ts386Functions: string[];
+  gccFunctions: string[];
+}
+
+/** Builds the pair, checks the outputs agree, counts and sizes both. */
+export async function measureProgram(name: string, sourceDir: string, outDir: string): Promise<Row> {
+  const ours = await buildTs386(path.join(sourceDir, `${name}.ts`), outDir);
+  const theirs = buildGcc(path.join(sourceDir, `${name}.c`), outDir);
+  const ourRun = runNative(ours.exe);
+  checkAgreement(name, ourRun, runNative(theirs.exe));
+  const ourSize = measuredCodeSize(ours.exe, ours.object, MEASURED_FUNCTION);
+  const theirSize = measuredCodeSize(theirs.exe, theirs.object, MEASURED_FUNCTION);
+  const [ts386Instructions, gccInstructions] = await Promise.all([
+    countInstructions(ours.exe, MEASURED_FUNCTION, ourSize.rootAddress, outDir),
+    countInstructions(theirs.exe, MEASURED_FUNCTION, theirSize.rootAddress, outDir),
+  ]);
+  const list = (fs: { name: string; size: number }[]) => fs.map((f) => `${f.name}:${f.size}`);
+  return {
+    name,
+    ts386Instructions,
+    gccInstructions,
+    ts386Bytes: ourSize.bytes,
+    gccBytes: theirSize.bytes,
+    output: ourRun.stdout.trim(),
+    ts386Functions: list(ourSize.functions),
+    gccFunctions: list(theirSize.functions),
+  };
+}
+
+export function geometricMean(values: number[]): number {
+  return Math.exp(values.reduce((sum, v) => sum + Math.log(v), 0) / values.length);
+}
+
+const ratio = (a: number, b: number) => a / b;
+
+/** The markdown table: one row per program, then the geometric means. */
+export function formatTable(rows: Row[]): string {
+  const lines = [
+    "| program | ts386 instructions | gcc -O2 instructions | ratio | ts386 bytes | gcc bytes | size ratio |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.name} | ${r.ts386Instructions.toLocaleString("en-US")} | ${r.gccInstructions.toLocaleString("en-US")} | ` +
+        `${ratio(r.ts386Instructions, r.gccInstructions).toFixed(2)} | ${r.ts386Bytes} | ${r.gccBytes} | ${ratio(r.ts386Bytes, r.gccBytes).toFixed(2)} |`,
+    );
+  }
+  const instructionMean = geometricMean(rows.map((r) => ratio(r.ts386Instructions, r.gccInstructions)));
+  const sizeMean = geometricMean(rows.map((r) => ratio(r.ts386Bytes, r.gccBytes)));
+  lines.push(`| **geometric mean** | | | **${instructionMean.toFixed(2)}** | | | **${sizeMean.toFixed(2)}** |`);
+  return lines.join("\n");
+}
+
+/** One line per goal: met or not. */
+export function goalVerdicts(rows: Row[]): string[] {
+  const ratios = rows.map((r) => ratio(r.ts386Instructions, r.gccInstructions));
+  const worst = rows[ratios.indexOf(Math.max(...ratios))]!;
+  const instructionMean = geometricMean(ratios);
+  const sizeMean = geometricMean(rows.map((r) => ratio(r.ts386Bytes, r.gccBytes)));
+  const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
+  return [
+    `instruction ratio geomean ${instructionMean.toFixed(2)} <= ${GOALS.instructionGeomean}: ${verdict(instructionMean <= GOALS.instructionGeomean)}`,
+    `worst program ${worst.name} ${Math.max(...ratios).toFixed(2)} <= ${GOALS.instructionWorst}: ${verdict(Math.max(...ratios) <= GOALS.instructionWorst)}`,
+    `code size geomean ${sizeMean.toFixed(2)} <= ${GOALS.sizeGeomean}: ${verdict(sizeMean <= GOALS.sizeGeomean)}`,
+  ];
+}
+
+function parseArgs(argv: string[]): { only: string[]; out: string | undefined } {
+  const only: string[] = [];
+  let out: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i + 1];
+    if ((argv[i] === "--only" || argv[i] === "--out") && value === undefined) throw new Error(`${argv[i]} needs a value`);
+    if (argv[i] === "--only") only.push(...value!.split(","));
+    else if (argv[i] === "--out") out = value;
+    else throw new Error(`unknown argument '${argv[i]}' (usage: codegen.js [--only NAME]... [--out DIR])`);
+    i++;
+  }
+  return { only, out };
+}
+
+async function main(): Promise<number> {
+  const { only, out } = parseArgs(process.argv.slice(2));
+  const all = listPrograms(PROGRAMS_DIR);
+  const unknown = only.filter((n) => !all.includes(n));
+  if (unknown.length > 0) throw new Error(`no such program: ${unknown.join(", ")} (have: ${all.join(", ")})`);
+  const names = only.length > 0 ? only : all;
+  const outDir = out ?? fs.mkdtempSync(path.join(os.tmpdir(), "ts386-bench-codegen-"));
+  fs.mkdirSync(outDir, { recursive: true });
+  try {
+    const rows: Row[] = [];
+    for (const name of names) {
+      const row = await measureProgram(name, PROGRAMS_DIR, outDir);
+      console.error(
+        `${name}: both print "${row.output}"; ts386/gcc ${ratio(row.ts386Instructions, row.gccInstructions).toFixed(2)}; ` +
+          `code: ts386 ${row.ts386Functions.join(" ")} | gcc ${row.gccFunctions.join(" ")}`,
+      );
+      rows.push(row);
+    }
+    console.log(formatTable(rows));
+    console.log();
+    for (const line of goalVerdicts(rows)) console.log(line);
+    return 0;
+  } finally {
+    if (out === undefined) fs.rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().then(
+    (status) => process.exit(status),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}
