@@ -16,11 +16,11 @@ export interface Token {
   /** Numeric value of a number token. */
   value: number;
   /** Bytes of a string token. */
-  bytes?: number[];
+  bytes: number[] | undefined;
   /** 1-based column in the line. */
   col: number;
   /** An identifier written `$name`: never a keyword or register. */
-  escaped?: boolean;
+  escaped: boolean;
 }
 
 /** Where a line came from, for diagnostics. */
@@ -167,9 +167,7 @@ export function tokenize(line: string, origin: LineOrigin): Token[] {
       if (c === 36) i++;
       i++;
       while (i < n && isIdChar(line.charCodeAt(i))) i++;
-      const tok: Token = { kind: "id", text: line.slice(c === 36 ? start + 1 : start, i), value: 0, col: start + 1 };
-      if (c === 36) tok.escaped = true;
-      out.push(tok);
+      out.push({ kind: "id", text: line.slice(c === 36 ? start + 1 : start, i), value: 0, bytes: undefined, col: start + 1, escaped: c === 36 });
       continue;
     }
     if ((c >= 48 && c <= 57) || (c === 36 && i + 1 < n && line.charCodeAt(i + 1) >= 48 && line.charCodeAt(i + 1) <= 57)) {
@@ -185,7 +183,7 @@ export function tokenize(line: string, origin: LineOrigin): Token[] {
       if (/^[0-9]{1,15}$/.test(text)) value = +text;
       else value = parseNumber(text);
       if (value === undefined) errorAt(origin, start + 1, `invalid number '${text}'`);
-      out.push({ kind: "num", text, value, col: start + 1 });
+      out.push({ kind: "num", text, value, bytes: undefined, col: start + 1, escaped: false });
       continue;
     }
     if (c === 39 || c === 34 || c === 96) {
@@ -196,17 +194,17 @@ export function tokenize(line: string, origin: LineOrigin): Token[] {
       }
       if (j >= n) errorAt(origin, start + 1, "unterminated string");
       const raw = line.slice(i, j + 1);
-      out.push({ kind: "str", text: raw, value: 0, bytes: stringBytes(raw), col: start + 1 });
+      out.push({ kind: "str", text: raw, value: 0, bytes: stringBytes(raw), col: start + 1, escaped: false });
       i = j + 1;
       continue;
     }
     const two = line.slice(i, i + 2);
     if (TWO_CHAR.has(two)) {
-      out.push({ kind: "punct", text: two === "<>" ? "!=" : two, value: 0, col: start + 1 });
+      out.push({ kind: "punct", text: two === "<>" ? "!=" : two, value: 0, bytes: undefined, col: start + 1, escaped: false });
       i += 2;
       continue;
     }
-    out.push({ kind: "punct", text: line[i]!, value: 0, col: start + 1 });
+    out.push({ kind: "punct", text: line[i]!, value: 0, bytes: undefined, col: start + 1, escaped: false });
     i++;
   }
   return out;
