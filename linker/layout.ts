@@ -206,12 +206,12 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
       }
       continue;
     }
-    // Without input sections, it is writable, and allocated only if it has a size
-    // (NOBITS unless it holds data), as in ld.
+    // Without input sections, it is allocated only if it has a size, as in ld.
     let alloc = (out.flags & SHF_ALLOC) !== 0;
     if (out.inputs.length === 0) {
+      // Data statements make it read-only data; moving `.` makes it writable space.
       alloc = out.size > 0;
-      out.flags |= SHF_WRITE | (alloc ? SHF_ALLOC : 0);
+      out.flags |= hasData ? SHF_ALLOC : SHF_WRITE | (alloc ? SHF_ALLOC : 0);
       out.type = hasData || out.size === 0 ? SHT_PROGBITS : SHT_NOBITS;
       out.loadedNobits = out.type === SHT_NOBITS;
     } else if (hasData) {

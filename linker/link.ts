@@ -16,9 +16,9 @@ import { applyRelocations } from "./relocate.js";
 import { resolveSymbols, type Resolution } from "./resolve.js";
 import { parseScript } from "./script/parser.js";
 import type { Script } from "./script/ast.js";
-import { assignFileOffsets, ELF_HEADER_SIZE, findOverlap, groupSegments, PROGRAM_HEADER_SIZE } from "./segments.js";
+import { assignFileOffsets, ELF_HEADER_SIZE, findOverlap, groupNotes, groupSegments, PROGRAM_HEADER_SIZE } from "./segments.js";
 import { buildSymbolTable } from "./symbol-table.js";
-import type { LinkOptions, LinkResult, LoadSegment } from "./types.js";
+import type { LinkOptions, LinkResult, LoadSegment, OutputSection } from "./types.js";
 import { programHeaderCount, writeExecutable } from "./write-executable.js";
 
 export type { LinkOptions, LinkResult, Target } from "./types.js";
@@ -45,14 +45,16 @@ function linkWithScript(objects: ObjectFile[], options: LinkOptions, script: Scr
 
   // SIZEOF_HEADERS depends on the number of segments, which depends on the
   // layout: lay out again until the count agrees (twice at most in practice).
-  let phnum = programHeaderCount(2, stackFlags);
+  let phnum = programHeaderCount(2, 0, stackFlags);
   let layout: Layout;
   let segments: LoadSegment[];
+  let notes: OutputSection[][];
   for (let round = 0; ; round++) {
     const headersSize = ELF_HEADER_SIZE + phnum * PROGRAM_HEADER_SIZE;
     layout = layOut(objects, resolution, plan, headersSize);
     segments = groupSegments(layout.sections, layout.usesHeaderSize ? headersSize : undefined);
-    const needed = programHeaderCount(segments.length, stackFlags);
+    notes = groupNotes(layout.sections);
+    const needed = programHeaderCount(segments.length, notes.length, stackFlags);
     if (needed === phnum || !layout.usesHeaderSize) {
       phnum = needed;
       break;
@@ -76,7 +78,7 @@ function linkWithScript(objects: ObjectFile[], options: LinkOptions, script: Scr
   applyRelocations(objects, resolution, layout);
   const endOfSections = assignFileOffsets(layout.sections, segments, ELF_HEADER_SIZE + phnum * PROGRAM_HEADER_SIZE);
   const symbols = buildSymbolTable(objects, resolution, layout);
-  const bytes = writeExecutable({ entry, sections: layout.sections, segments, stackFlags, symbols, endOfSections });
+  const bytes = writeExecutable({ entry, sections: layout.sections, segments, notes, stackFlags, symbols, endOfSections });
 
   return {
     bytes,

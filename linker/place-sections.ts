@@ -6,7 +6,7 @@
 // The result is a plan: the script's statements with orphan sections inserted.
 
 import {
-  SHF_ALLOC, SHF_EXECINSTR, SHF_MERGE, SHF_STRINGS, SHF_WRITE, SHT_NOBITS, SHT_PROGBITS, type ObjectFile,
+  SHF_ALLOC, SHF_EXECINSTR, SHF_MERGE, SHF_STRINGS, SHF_WRITE, SHT_NOBITS, SHT_NOTE, SHT_PROGBITS, type ObjectFile,
 } from "../elf/types.js";
 import type { SourceLocation } from "../common/diagnostics.js";
 import { fail } from "../common/diagnostics.js";
@@ -25,12 +25,13 @@ export type PlanItem =
   | { kind: "section"; output: OutputSection; statement?: OutputSectionStatement; contents: SectionContent[]; at?: SourceLocation };
 
 /** Orphan categories, GNU ld's `hold` places for ELF. */
-type Category = "text" | "rodata" | "data" | "bss" | "nonalloc";
-const CATEGORY_SECTION: Record<Category, string> = { text: ".text", rodata: ".rodata", data: ".data", bss: ".bss", nonalloc: ".comment" };
+type Category = "text" | "rodata" | "data" | "bss" | "note" | "nonalloc";
+const CATEGORY_SECTION: Record<Category, string> = { text: ".text", rodata: ".rodata", data: ".data", bss: ".bss", note: ".interp", nonalloc: ".comment" };
 const CATEGORY_ORDER: Category[] = ["text", "rodata", "data", "bss"];
 
 function categoryOf(s: { type: number; flags: number }): Category {
   if ((s.flags & SHF_ALLOC) === 0) return "nonalloc";
+  if (s.type === SHT_NOTE) return "note";
   if (s.type === SHT_NOBITS) return "bss";
   if (s.flags & SHF_WRITE) return "data";
   if (s.flags & SHF_EXECINSTR) return "text";
@@ -216,7 +217,7 @@ function placeOrphans(perFile: InputSection[][], plan: PlanItem[], byName: Map<s
         plan.splice(plan.indexOf(previous) + 1, 0, item);
         listAfter = previous.output;
       } else {
-        const after = findAfter(plan, category, byName);
+        const after = category === "note" ? findAfterForNote(plan, list) : findAfter(plan, category, byName);
         plan.splice(insertionPoint(plan, after), 0, item);
         // In the section list: after that section, or the closest earlier one that exists.
         for (let i = after; i >= 0 && !listAfter; i--) {
@@ -270,6 +271,69 @@ function findAfter(plan: PlanItem[], category: Category, byName: Map<string, Ext
   for (let i = plan.length - 1; i >= 0; i--) {
     const p = plan[i]!;
     if (p.kind === "section" && p.output.name !== "/DISCARD/" && (p.output.flags & SHF_ALLOC)) return i;
+  }
+  return -1;
+}
+
+/** The flags GNU ld's lang_output_section_find_by_flags compares (bfd's SEC_*). */
+interface LdFlags {
+  contents: boolean;
+  alloc: boolean;
+  load: boolean;
+  readonly: boolean;
+  code: boolean;
+}
+
+/**
+ * An output section's flags as ld sees them while placing orphans: for one
+ * that exists (has inputs or statements), those of its inputs (data
+ * statements make read-only data); otherwise the flags of its kind (.text,
+ * .rodata...) or none. `type` is its ELF type, when it has one yet.
+ */
+function ldFlagsOf(item: Extract<PlanItem, { kind: "section" }>, exists: boolean): { flags: LdFlags; type?: number } {
+  const out = item.output;
+  if (exists && out.inputs.length > 0) {
+    const progbits = out.inputs.some((s) => s.type !== SHT_NOBITS);
+    return {
+      flags: { contents: progbits, alloc: (out.flags & SHF_ALLOC) !== 0, load: progbits, readonly: (out.flags & SHF_WRITE) === 0, code: (out.flags & SHF_EXECINSTR) !== 0 },
+      type: out.inputs[0]!.type,
+    };
+  }
+  if (exists) {
+    const data = item.contents.some((c) => c.kind === "data");
+    return { flags: { contents: data, alloc: data, load: data, readonly: data, code: false } };
+  }
+  const kind = out.kindFlags?.flags;
+  if (kind === undefined) return { flags: { contents: false, alloc: false, load: false, readonly: false, code: false } };
+  const bss = out.name === ".bss";
+  return { flags: { contents: !bss, alloc: true, load: !bss, readonly: (kind & SHF_WRITE) === 0, code: (kind & SHF_EXECINSTR) !== 0 } };
+}
+
+/**
+ * Where ld puts a note orphan when there is no .interp
+ * (lang_output_section_find_by_flags): after the last output section with the
+ * same flags, first among sections of its own ELF type (or not yet typed),
+ * else after the last read-only one with contents (code counts), then the same
+ * two searches among all sections; at the start if none matches.
+ */
+function findAfterForNote(plan: PlanItem[], list: OutputSection[]): number {
+  const note: LdFlags = { contents: true, alloc: true, load: true, readonly: true, code: false };
+  const exact = (f: LdFlags) => f.contents === note.contents && f.alloc === note.alloc && f.load === note.load && f.readonly === note.readonly && f.code === note.code;
+  const readOnlyData = (f: LdFlags) => f.contents === note.contents && f.load === note.load && f.readonly === note.readonly;
+  const search = (match: (f: LdFlags) => boolean, byType: boolean) => {
+    let found = -1;
+    plan.forEach((p, i) => {
+      if (p.kind !== "section" || p.output.name === "/DISCARD/") return;
+      const exists = list.includes(p.output);
+      const { flags, type } = ldFlagsOf(p, exists);
+      if (byType && exists && type !== SHT_NOTE) return;
+      if (match(flags)) found = i;
+    });
+    return found;
+  };
+  for (const byType of [true, false]) {
+    const found = [search(exact, byType), search(readOnlyData, byType)].find((i) => i >= 0);
+    if (found !== undefined) return found;
   }
   return -1;
 }

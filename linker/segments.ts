@@ -8,7 +8,7 @@
 // previous section's end. In the file each segment starts at an offset
 // congruent to its address modulo the page size, so loaders can map it directly.
 
-import { PF_R, PF_W, PF_X, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS } from "../elf/types.js";
+import { PF_R, PF_W, PF_X, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS, SHT_NOTE } from "../elf/types.js";
 import { headerFlags } from "./layout.js";
 import { alignUp } from "./resolve.js";
 import { PAGE_SIZE, type LoadSegment, type OutputSection } from "./types.js";
@@ -115,4 +115,27 @@ export function findOverlap(sections: OutputSection[]): { a: OutputSection; b: O
   const allocated = sections.filter((s) => (s.flags & SHF_ALLOC) && s.size > 0);
   return check(allocated, (s) => s.address, false)
     ?? check(allocated.filter((s) => s.type !== SHT_NOBITS), (s) => s.loadAddress, true);
+}
+
+/**
+ * PT_NOTE headers, as ld makes them: one per run of allocated SHT_NOTE sections
+ * (in section order) that have the same alignment and follow each other.
+ */
+export function groupNotes(sections: OutputSection[]): OutputSection[][] {
+  const groups: OutputSection[][] = [];
+  let run: OutputSection[] | undefined;
+  for (const s of sections) {
+    if (!(s.flags & SHF_ALLOC) || s.type !== SHT_NOTE || s.size === 0) {
+      run = undefined;
+      continue;
+    }
+    const last = run?.[run.length - 1];
+    if (run && last && last.align === s.align && alignUp(last.loadAddress + last.size, s.align) === s.loadAddress) {
+      run.push(s);
+    } else {
+      run = [s];
+      groups.push(run);
+    }
+  }
+  return groups;
 }

@@ -3,7 +3,7 @@
 //   | non-allocated sections | .symtab .strtab .shstrtab | section header table
 
 import {
-  EM_386, ET_EXEC, PT_LOAD, SHT_NOBITS, SHT_STRTAB, SHT_SYMTAB,
+  EM_386, ET_EXEC, PF_R, PT_LOAD, SHT_NOBITS, SHT_STRTAB, SHT_SYMTAB,
 } from "../elf/types.js";
 import { headerFlags } from "./layout.js";
 import { alignUp } from "./resolve.js";
@@ -11,6 +11,7 @@ import { ELF_HEADER_SIZE, PROGRAM_HEADER_SIZE } from "./segments.js";
 import type { SymbolTable } from "./symbol-table.js";
 import type { LoadSegment, OutputSection } from "./types.js";
 
+const PT_NOTE = 4;
 const PT_GNU_STACK = 0x6474e551;
 const SECTION_HEADER_SIZE = 40;
 
@@ -40,6 +41,8 @@ export interface ExecutableImage {
   /** Output sections in header order; their headerIndex is 1.. in this order. */
   sections: OutputSection[];
   segments: LoadSegment[];
+  /** Runs of note sections, one PT_NOTE each. */
+  notes: OutputSection[][];
   /** Flags of the PT_GNU_STACK header to emit (PF_R|PF_W, or with PF_X), if any. */
   stackFlags: number | undefined;
   symbols: SymbolTable;
@@ -47,13 +50,14 @@ export interface ExecutableImage {
   endOfSections: number;
 }
 
-export function programHeaderCount(segments: number, stackFlags: number | undefined): number {
-  return segments + (stackFlags !== undefined ? 1 : 0);
+/** Program headers: PT_LOADs, then PT_NOTEs, then PT_GNU_STACK (ld's order). */
+export function programHeaderCount(segments: number, notes: number, stackFlags: number | undefined): number {
+  return segments + notes + (stackFlags !== undefined ? 1 : 0);
 }
 
 export function writeExecutable(image: ExecutableImage): Uint8Array {
   const { sections, segments, symbols } = image;
-  const phnum = programHeaderCount(segments.length, image.stackFlags);
+  const phnum = programHeaderCount(segments.length, image.notes.length, image.stackFlags);
 
   // .symtab and .strtab
   const strtab = new StringTable();
@@ -118,8 +122,16 @@ export function writeExecutable(image: ExecutableImage): Uint8Array {
     v.setUint32(o + 24, seg.flags, true);
     v.setUint32(o + 28, 0x1000, true);
   });
+  image.notes.forEach((run, i) => {
+    const o = ELF_HEADER_SIZE + (segments.length + i) * PROGRAM_HEADER_SIZE;
+    const first = run[0]!;
+    const last = run[run.length - 1]!;
+    const size = last.address + last.size - first.address;
+    [PT_NOTE, first.fileOffset, first.address, first.loadAddress, size, size, PF_R, first.align]
+      .forEach((x, k) => v.setUint32(o + k * 4, x >>> 0, true));
+  });
   if (image.stackFlags !== undefined) {
-    const o = ELF_HEADER_SIZE + segments.length * PROGRAM_HEADER_SIZE;
+    const o = ELF_HEADER_SIZE + (segments.length + image.notes.length) * PROGRAM_HEADER_SIZE;
     v.setUint32(o, PT_GNU_STACK, true);
     v.setUint32(o + 24, image.stackFlags, true);
     v.setUint32(o + 28, 16, true);

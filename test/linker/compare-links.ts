@@ -36,6 +36,9 @@ export async function compareLinks(dir: string, objects: string[], script: strin
   expect(loads(ours), "PT_LOAD segments").to.deep.equal(loads(theirs));
   const stack = (e: Executable) => e.segments.filter((p) => p.type === 0x6474e551).map((p) => `GNU_STACK flags=${p.flags}`);
   if (target === "kernel") expect(stack(ours), "PT_GNU_STACK").to.deep.equal(stack(theirs));
+  const notes = (e: Executable) => e.segments.filter((p) => p.type === 4)
+    .map((p) => `NOTE off=${hex(p.offset)} vaddr=${hex(p.vaddr)} paddr=${hex(p.paddr)} size=${hex(p.filesz)}/${hex(p.memsz)} flags=${p.flags} align=${p.align}`);
+  expect(notes(ours), "PT_NOTE").to.deep.equal(notes(theirs));
   for (const p of ours.segments) expect(p.offset % 0x1000, "file offset congruent to vaddr").to.equal(p.vaddr % 0x1000);
 
   const symbols = (e: Executable) => e.symbols.map((s) => `${s.name} ${hex(s.value)} size=${s.size} bind=${s.bind} type=${s.type} vis=${s.visibility} in ${s.section}`).sort();

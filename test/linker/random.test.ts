@@ -35,6 +35,7 @@ const SECTION_KINDS: Record<string, string> = {
   ".orphan_ro": "progbits alloc noexec nowrite",
   ".data": "progbits alloc noexec write",
   ".mydata": "progbits alloc noexec write",
+  ".note.mine": "note alloc noexec nowrite",
   ".bss": "nobits alloc noexec write",
   ".ubss": "nobits alloc noexec write",
 };
