@@ -585,7 +585,8 @@ class Assembler {
       for (const r of s.relocs) if (r.seg >= EXTERN_BASE) this.symbols.get(this.externs[r.seg - EXTERN_BASE]!)!.used = true;
     }
     const all = [...this.symbols.values()].sort((a, b) => a.order - b.order);
-    const isGlobal = (s: SymbolEntry) => s.kind === "extern" || this.globals.has(s.name);
+    const globalNames = this.globals;
+    const isGlobal = (s: SymbolEntry) => s.kind === "extern" || globalNames.has(s.name);
     const toObject = (s: SymbolEntry): ObjectSymbol => {
       const g = this.globals.get(s.name);
       const section: ObjectSymbol["section"] = s.kind === "extern" ? { kind: "undefined" }

@@ -19,12 +19,10 @@ export type AssembleTextOptions = PreprocessOptions;
 export function assembleText(text: string, fileName: string, options: AssembleTextOptions = {}): ObjectFile {
   const lines = preprocess(text, fileName, options);
   const statements = parseLines(lines);
-  const byLine = new Map<string, string>();
-  for (const l of lines) {
-    const key = `${l.origin.file}\0${l.origin.line}`;
-    if (!byLine.has(key)) byLine.set(key, l.origin.text);
-  }
-  return assembleStatements(statements, fileName, { sourceLine: (loc) => byLine.get(`${loc.file}\0${loc.line}`) });
+  // The source line of a location, for error excerpts: looked up only when there is an error.
+  const sourceLine = (loc: { file: string; line: number }) =>
+    lines.find((l) => l.origin.line === loc.line && l.origin.file === loc.file)?.origin.text;
+  return assembleStatements(statements, fileName, { sourceLine });
 }
 
 export { assembleStatements } from "./assemble.js";

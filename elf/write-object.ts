@@ -25,7 +25,7 @@ interface Header {
 }
 
 class StringTable {
-  private readonly parts: Buffer[] = [Buffer.from([0])];
+  private readonly parts: string[] = [""];
   private length = 1;
   private readonly seen = new Map<string, number>();
   add(s: string): number {
@@ -33,14 +33,13 @@ class StringTable {
     const known = this.seen.get(s);
     if (known !== undefined) return known;
     const off = this.length;
-    const b = Buffer.from(s + "\0", "latin1");
-    this.parts.push(b);
-    this.length += b.length;
+    this.parts.push(s);
+    this.length += s.length + 1; // latin1: one byte per character
     this.seen.set(s, off);
     return off;
   }
   bytes(): Uint8Array {
-    return Buffer.concat(this.parts);
+    return Buffer.from(this.parts.join("\0") + "\0", "latin1");
   }
 }
 
