@@ -184,7 +184,7 @@ function jumpFile(): string {
     lines.push(`${m} text_a`, `${m} other_label`, `${m} ext_a`, `${m} ext_b+4`, `${m} near text_a`);
   }
   lines.push("call text_a", "call ext_a", "call other_label", "call ext_b+8", "call near text_a", "near_label:", "jmp short near_label", "je short near_label");
-  lines.push("loop near_label", "loope near_label", "loopne near_label", "loopz near_label", "loopnz near_label", "jecxz near_label");
+  lines.push("loop near_label", "loope near_label", "loopne near_label", "loopz near_label", "loopnz near_label", "jecxz near_label", "jcxz near_label");
   for (const n of [120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131]) {
     for (const m of ["jmp", "jne"]) {
       lines.push(`back_${m}_${n}:`, `times ${n} nop`, `${m} back_${m}_${n}`);
