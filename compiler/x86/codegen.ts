@@ -11,7 +11,7 @@ import { layoutBlocks } from "./layout.js";
 import { valuesRead } from "../opt/ir-uses.js";
 import { selectInstructions } from "./isel.js";
 import type { MFunction } from "./machine.js";
-import { peephole } from "./peephole.js";
+import { deadRegisterPeephole, peephole } from "./peephole.js";
 import { allocateRegisters } from "./regalloc.js";
 
 export function compileFunctionToMachine(fn: IrModule["functions"][number]): MFunction {
@@ -20,6 +20,7 @@ export function compileFunctionToMachine(fn: IrModule["functions"][number]): MFu
   layoutFrame(m);
   layoutBlocks(m);
   peephole(m);
+  deadRegisterPeephole(m);
   return m;
 }
 

@@ -8,7 +8,7 @@
 // Physical registers (named by fixed-register instructions) never live across
 // blocks; their exact live ranges are kept so virtual registers avoid them.
 
-import { effects, isRegCopy, isVirtual, type MFunction, type Reg } from "./machine.js";
+import { CALLEE_SAVED, EAX, effects, ESP, isRegCopy, isVirtual, type Effects, type MFunction, type MInstr, type Reg } from "./machine.js";
 
 export interface Interval {
   reg: Reg;
@@ -133,4 +133,41 @@ export function computeLiveness(fn: MFunction): Liveness {
   }
   for (const list of fixed.values()) list.sort((a, b) => a[0] - b[0]);
   return { intervals, fixed, copies, liveIn, liveOut };
+}
+
+/**
+ * After allocation: for each instruction of each block, the physical registers
+ * live after it (ret reads eax and the callee-saved registers).
+ */
+export function physicalLiveAfter(fn: MFunction): Map<MInstr, Set<Reg>> {
+  const rets: Reg[] = [...(fn.returnsValue ? [EAX] : []), ...CALLEE_SAVED, ESP];
+  const fx = (ins: MInstr): Effects => (ins.op === "ret" ? { defs: [], uses: rets } : effects(ins));
+  const liveIn = new Map<number, Set<Reg>>(fn.blocks.map((b) => [b.id, new Set<Reg>()]));
+  const walk = (b: MFunction["blocks"][number], record?: Map<MInstr, Set<Reg>>): Set<Reg> => {
+    const live = new Set<Reg>();
+    for (const s of b.succs) for (const r of liveIn.get(s) ?? []) live.add(r);
+    for (let i = b.instrs.length - 1; i >= 0; i--) {
+      const ins = b.instrs[i]!;
+      record?.set(ins, new Set(live));
+      const { defs, uses } = fx(ins);
+      for (const d of defs) live.delete(d);
+      for (const u of uses) live.add(u);
+    }
+    return live;
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = fn.blocks.length - 1; i >= 0; i--) {
+      const b = fn.blocks[i]!;
+      const inn = walk(b);
+      const old = liveIn.get(b.id)!;
+      if (inn.size !== old.size || [...inn].some((r) => !old.has(r))) {
+        liveIn.set(b.id, inn);
+        changed = true;
+      }
+    }
+  }
+  const after = new Map<MInstr, Set<Reg>>();
+  for (const b of fn.blocks) walk(b, after);
+  return after;
 }

@@ -8,6 +8,7 @@
 //  - a store to a slot followed by a reload of the same register from it keeps only the store;
 //  - `mov r, 0` becomes `xor r, r` where no flags are live.
 
+import { physicalLiveAfter } from "./liveness.js";
 import { NEGATE, type MFunction, type MInstr, type MOperand } from "./machine.js";
 
 const sameOperand = (a: MOperand, b: MOperand): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -92,4 +93,43 @@ export function peephole(fn: MFunction): void {
     }
     b.instrs = instrs;
   });
+}
+
+const COMMUTATIVE = new Set(["add", "and", "or", "xor", "imul"]);
+const MEMORY_SOURCE = new Set(["add", "sub", "and", "or", "xor", "cmp", "imul"]);
+
+/**
+ * Rewrites that need to know which registers are dead (run last):
+ *  - `op a, b; mov b, a` (op commutative, a dead after) -> `op b, a`;
+ *  - `mov a, [m]; op b, a` (a dead after) -> `op b, [m]` (the load still happens once).
+ */
+export function deadRegisterPeephole(fn: MFunction): void {
+  const liveAfter = physicalLiveAfter(fn);
+  for (const b of fn.blocks) {
+    const out: MInstr[] = [];
+    for (let i = 0; i < b.instrs.length; i++) {
+      const x = b.instrs[i]!;
+      const y = b.instrs[i + 1];
+      if (y) {
+        const [x0, x1] = x.operands;
+        const [y0, y1] = y.operands;
+        const deadAfterY = (r: number): boolean => !liveAfter.get(y)!.has(r);
+        if (COMMUTATIVE.has(x.op) && x.operands.length === 2 && isReg32(x0) && isReg32(x1) && x0.reg !== x1.reg &&
+            y.op === "mov" && isReg32(y0) && isReg32(y1) && y0.reg === x1.reg && y1.reg === x0.reg && deadAfterY(x0.reg)) {
+          out.push({ ...x, operands: [x1, x0] });
+          i++;
+          continue;
+        }
+        if (x.op === "mov" && isReg32(x0) && x1?.kind === "mem" && (x1.size === 32 || x1.size === undefined) &&
+            x1.base !== x0.reg && x1.index !== x0.reg && MEMORY_SOURCE.has(y.op) && y.operands.length === 2 &&
+            isReg32(y0) && y0.reg !== x0.reg && isReg32(y1) && y1.reg === x0.reg && deadAfterY(x0.reg)) {
+          out.push({ ...y, operands: [y0, { ...x1, size: 32 }] });
+          i++;
+          continue;
+        }
+      }
+      out.push(x);
+    }
+    b.instrs = out;
+  }
 }
