@@ -62,7 +62,8 @@ export class Generator {
   private callables: Callable[] = [];
   private readonly costs = new Map<string, number>();
 
-  constructor(readonly rng: Rng) {}
+  /** Depth of the expressions that initialise locals and are returned (deeper: more values live at once). */
+  constructor(readonly rng: Rng, readonly depth = 3) {}
 
   private fresh(prefix: string): string {
     return `${prefix}${this.counter++}`;
@@ -153,7 +154,7 @@ export class Generator {
       if (choice < 35 || mutable.length === 0) {
         const t = r.pick(INT_TYPES);
         const name = this.fresh("v");
-        out.push({ k: "let", name, t, init: this.expr(t, local, 3) });
+        out.push({ k: "let", name, t, init: this.expr(t, local, this.depth) });
         local.vars.push({ name, t, mutable: true });
       } else if (choice < 42 && this.arrays.length > 0) {
         const a = r.pick(this.arrays);
@@ -193,7 +194,7 @@ export class Generator {
     };
     const body = this.block(scope, 2, 2 + r.int(4));
     const vars: Scope = { vars: [...scope.vars, ...body.flatMap((s) => (s.k === "let" ? [{ name: s.name, t: s.t, mutable: true }] : []))] };
-    body.push({ k: "return", e: this.expr(ret, vars, 3) });
+    body.push({ k: "return", e: this.expr(ret, vars, this.depth) });
     const f: Func = { name, params, ret, body };
     this.funcs.push(f);
     this.callables.push({ name, params: params.map((p) => p.t), ret, cost: this.cost + 10 });
@@ -220,6 +221,6 @@ export class Generator {
   }
 }
 
-export function generateProgram(seed: number, count: number): Program {
-  return new Generator(new Rng(seed)).program(count);
+export function generateProgram(seed: number, count: number, depth = 3): Program {
+  return new Generator(new Rng(seed), depth).program(count);
 }

@@ -1,7 +1,8 @@
 // Random programs: generated, compiled by ts386 for --target linux, run natively,
 // and their output compared line by line with the BigInt reference evaluator.
 // CI runs a fixed-seed batch (20 executables x 100 functions = 2,000 generated
-// functions); TS386_SOAK=N runs N more executables from a time-based seed.
+// functions, and 4 x 40 functions with deep expressions that make the register
+// allocator spill); TS386_SOAK=N runs N more executables from a time-based seed.
 
 import { expect } from "chai";
 import { spawnSync } from "node:child_process";
@@ -16,8 +17,8 @@ const FUNCTIONS_PER_PROGRAM = 100;
 const CI_PROGRAMS = 20;
 const CI_SEED = 386;
 
-async function check(seed: number, dir: string): Promise<void> {
-  const program = generateProgram(seed, FUNCTIONS_PER_PROGRAM);
+async function check(seed: number, dir: string, depth = 3, functions = FUNCTIONS_PER_PROGRAM): Promise<void> {
+  const program = generateProgram(seed, functions, depth);
   const src = path.join(dir, `random_${seed}.ts`);
   const exe = path.join(dir, `random_${seed}`);
   fs.writeFileSync(src, toTypeScript(program));
@@ -43,12 +44,19 @@ describe("random programs against the BigInt reference evaluator", function () {
       await check(seed, dir);
     });
   }
+  // Deep expressions: many values live at once, so the register allocator spills.
+  for (let i = 0; i < 4; i++) {
+    const seed = CI_SEED * 1000 + 500 + i;
+    it(`seed ${seed}: 40 functions with deep expressions`, async function () {
+      await check(seed, dir, 6, 40);
+    });
+  }
   const soak = Number(process.env["TS386_SOAK"] ?? 0);
   if (soak > 0) {
     const base = Date.now() % 1_000_000_000;
     for (let i = 0; i < soak; i++) {
       it(`soak seed ${base + i}`, async function () {
-        await check(base + i, dir);
+        await check(base + i, dir, i % 4 === 3 ? 6 : 3, i % 4 === 3 ? 40 : FUNCTIONS_PER_PROGRAM);
       });
     }
   }
