@@ -235,7 +235,8 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
       out.loadAddress = start;
     }
 
-    preferNext = false;
+    // ld's section_for_dot: only an allocated section ends the preference for the next one.
+    if (alloc) preferNext = false;
     lagging = null;
     if (nonAlloc) {
       dot = before;

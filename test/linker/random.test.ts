@@ -123,16 +123,20 @@ function generate(seed: number): Generated {
   const maybe = (p: number, text: string) => (chance(p) ? text : "");
   const textPatterns = pick(["*(.text)", "*(.text) *(.text.*)", "*(.text .text.*)", "KEEP(*(.text)) *(.text.*)"]);
   const rodataPatterns = pick(["*(.rodata)", "*(.rodata) *(.rodata.*)", "*(.rodata) *(SORT(.rodata.*))", "*(.rodata*)"]);
+  const rodata = `.rodata : { ${rodataPatterns} ${maybe(0.3, "LONG(__start) BYTE(7)")} }`;
+  const data = `.data ${pick(["", "", "ALIGN(4K)", "0x800000"])} : ${maybe(0.2, "AT(ADDR(.data) + 0x100000)")} { data_start = .; ${maybe(0.3, "*obj1.o(.data)")} *(.data) ${maybe(0.5, pick([". = ALIGN(16);", ". += 4;"]))} data_end = .; }`;
+  const middle = chance(0.2) ? [data, rodata] : [rodata, data];
   const script = `ENTRY(_start)
 ${maybe(0.5, "small16 = 0x1234;")}
 SECTIONS
 {
   . = ${pick(["1M", "0x200000", "0x400000 + 0x30", "0x10000"])};
   __start = .;
-  .text ${maybe(0.5, `ALIGN(${pick(["16", "4K", "64"])})`)} : { ${textPatterns} }
+  .text ${maybe(0.5, `ALIGN(${pick(["16", "4K", "64"])})`)} : { ${maybe(0.3, "*obj2.o(.text)")} ${textPatterns} }
   ${maybe(0.5, `. = ALIGN(${pick(["0x1000", "32", "8"])});`)}
-  .rodata : { ${rodataPatterns} ${maybe(0.3, "LONG(__start) BYTE(7)")} }
-  .data ${maybe(0.5, "ALIGN(4K)")} : ${maybe(0.2, "AT(ADDR(.data) + 0x100000)")} { data_start = .; *(.data) ${maybe(0.5, pick([". = ALIGN(16);", ". += 4;"]))} data_end = .; }
+  ${middle[0]}
+  ${maybe(0.2, ". = . + 0x100;")}
+  ${middle[1]}
   ${maybe(0.3, "after_data = .;")}
   ${pick([".bss :", ".bss ALIGN(4K) :", ".bss : ALIGN(4K)", ".bss (NOLOAD) :"])} { ${pick(["*(.bss) *(COMMON)", "*(COMMON) *(.bss)", "*(.bss)"])} }
   __end = .;
