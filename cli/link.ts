@@ -18,9 +18,10 @@ export const linkCommand: Command = {
   usage: `usage: ts386 link OBJ... -o OUT [-T SCRIPT] [--target kernel|linux] [--entry SYMBOL]
 
 Links ELF32 i386 relocatable objects (from ts386, nasm, GNU as or gcc -m32 -c)
-and static archives (libgcc.a) into an ELF32 executable. -T reads a GNU ld script (the subset in docs/linker.md);
-without it, --target kernel loads at 1 MiB and --target linux makes a static
-Linux program at 0x08048000. --target defaults to kernel.`,
+and static archives (libgcc.a) into an ELF32 executable. -T reads a GNU ld
+script (the subset in docs/linker.md); without it, --target kernel loads at
+1 MiB and --target linux makes a static Linux program at 0x08048000.
+--target defaults to kernel.`,
 
   run(argv) {
     const args = parseArgs(argv, {
