@@ -61,7 +61,7 @@ function mnemonic(ins: MInstr): string {
 export function emitFunction(fn: MFunction, lines?: SourceLines): Statement[] {
   const out: Statement[] = [];
   if (fn.exported) out.push({ kind: "global", names: [fn.name] });
-  out.push({ kind: "label", name: fn.name });
+  out.push({ kind: "label", name: fn.name, ...(fn.pos ? { loc: fn.pos } : {}) });
   let lastLine: string | undefined;
   const comment = (pos: SourcePos | undefined): string | undefined => {
     if (!pos) return undefined;
@@ -82,6 +82,8 @@ export function emitFunction(fn: MFunction, lines?: SourceLines): Statement[] {
       };
       const c = comment(ins.pos);
       if (c !== undefined) s.comment = c;
+      // The source position of every instruction: the debug line table (compiler/debug) reads it.
+      if (ins.pos) s.loc = ins.pos;
       out.push(s);
     }
   });

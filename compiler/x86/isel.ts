@@ -248,10 +248,13 @@ class Selector {
       return true;
     };
     instrs.forEach((ins, i) => {
-      if (ins.op !== "load" && ins.op !== "store") return;
-      if (ins.address.kind !== "temp") return;
-      const p: Parts = { scale: 1, disp: ins.offset, used: [] };
-      if (!add(p, ins.address, i, i, 0) || p.used.length === 0) return;
+      let addr: Value | undefined;
+      let offset = 0;
+      if (ins.op === "load" || ins.op === "store") [addr, offset] = [ins.address, ins.offset];
+      else if (ins.op === "intrinsic" && (ins.name === "lgdt" || ins.name === "lidt" || ins.name === "invlpg")) addr = ins.args[0];
+      if (addr?.kind !== "temp") return;
+      const p: Parts = { scale: 1, disp: offset, used: [] };
+      if (!add(p, addr, i, i, 0) || p.used.length === 0) return;
       // Values the folded arithmetic reads must still hold at the load/store.
       for (const u of p.used) skip.add(u);
       address.set(i, {

@@ -151,6 +151,50 @@ export function kernel_main(magic: u32, info: usize): void {
     expect(sym("twice")?.binding).to.equal("local");
   });
 
+  it("intrinsics select their instructions (port I/O through al/ax/eax and dx, control registers, descriptor tables)", async function () {
+    requireTool(this, "nasm");
+    const k = path.join(dir, "intrinsics.ts");
+    fs.writeFileSync(k, `
+const gdtr = new StaticArray<u16>(3);
+export function io(port: u16, v: u8): u32 {
+  outb(port, v);
+  outb(0x80, 0);
+  outw(port, u16(u16(v) << 8));
+  outl(0xcf8, 0x80000000);
+  const a = inb(port);
+  const b = inw(0x60);
+  const c = inl(port);
+  return u32(a) + u32(b) + c;
+}
+export function cpu(addr: usize): u32 {
+  cli();
+  writeCr3(addr);
+  invlpg(addr);
+  lgdt(addressOf(gdtr));
+  lidt(addr + 8);
+  const flags = readEflags();
+  const cr2 = readCr2();
+  interrupt(0x30);
+  sti();
+  hlt();
+  return flags ^ cr2 ^ readCr0();
+}
+`);
+    const obj = path.join(dir, "intrinsics.o");
+    const asm = path.join(dir, "intrinsics.asm");
+    const r = await ts386(["compile", k, "-o", obj, "--target", "kernel", "--emit-asm", asm]);
+    expect(r.stderr).to.equal("");
+    const text = fs.readFileSync(asm, "utf8").replace(/;.*$/gm, "");
+    for (const re of [/out dx, al/, /out 0x80, al|out 128, al/, /out dx, ax/, /out dx, eax/, /in al, dx/, /in ax, (0x60|96)/, /in eax, dx/,
+      /mov cr3, e\w\w/, /invlpg \[e\w\w\]/, /lgdt \[gdtr\]/, /lidt \[e\w\w\+8\]/, /pushfd/, /mov e\w\w, cr2/, /int (0x30|48)/, /\bcli\b/, /\bsti\b/, /\bhlt\b/]) {
+      expect(text).to.match(re);
+    }
+    const viaNasm = path.join(dir, "intrinsics-nasm.o");
+    run("nasm", ["-f", "elf32", "-o", viaNasm, asm]);
+    const ours = readObject(new Uint8Array(fs.readFileSync(obj)), obj);
+    expect(sectionBytes(readObject(new Uint8Array(fs.readFileSync(viaNasm)), viaNasm))).to.deep.equal(sectionBytes(ours));
+  });
+
   it("build --target kernel links the Toyix sources with boot/*.asm and -T boot/linker.ld into a Multiboot kernel", async function () {
     requireTool(this, "grub-file");
     const elf = path.join(dir, "kernel.elf");
