@@ -61,8 +61,8 @@ class Machine {
   private readonly maxSteps: number;
   private readonly maxDepth: number;
 
-  constructor(private readonly module: IrModule, options: InterpretOptions) {
-    this.maxSteps = options.maxSteps ?? 200_000_000;
+  constructor(module: IrModule, options: InterpretOptions) {
+    this.maxSteps = options.maxSteps ?? 100_000_000;
     this.maxDepth = options.maxDepth ?? 4000;
     let address = FUNCTION_BASE;
     const callables = [...module.functions.map((f) => f.name), ...module.externs];
@@ -207,6 +207,7 @@ class Machine {
   }
 
   private terminate(t: Terminator, val: (v: Value) => number, fn: IrFunction): number | { value: number | undefined } {
+    if (++this.steps > this.maxSteps) throw new InterpreterError(`gave up after ${this.maxSteps} instructions (endless loop?)`);
     switch (t.op) {
       case "jump":
         return t.target;

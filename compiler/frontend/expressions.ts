@@ -11,7 +11,7 @@ import { FunctionContext } from "./function-context.js";
 import type { ArithOp, CompareOp } from "./integers.js";
 import { arithmeticType, defaultIntType, fits, foldArith, foldCompare, foldNeg, foldNot, implicitlyConvertible, maxOf, minOf, promote, toIrConst, wrap } from "./integers.js";
 import type { IntType, Type } from "./types.js";
-import { BOOL, I32, STRING, U32, U8, UNTYPED, USIZE, VOID, sameType, storageOf, typeName } from "./types.js";
+import { BOOL, I32, STRING, U32, U8, UNTYPED, VOID, sameType, storageOf, typeName } from "./types.js";
 import { lowerCall } from "./calls.js";
 import type { OpenBlock } from "./builder.js";
 
@@ -684,7 +684,7 @@ function lowerPrefix(fx: FunctionContext, e: ts.PrefixUnaryExpression): Operand 
 
 // ---------------------------------------------------------------- conditions
 
-function unparen(e: ts.Expression): ts.Expression {
+export function unparen(e: ts.Expression): ts.Expression {
   while (ts.isParenthesizedExpression(e)) e = e.expression;
   return e;
 }

@@ -1,9 +1,14 @@
-// The front end: TypeScript source → IrModule.
+// The front end: TypeScript source → IrModule. The stages, in order:
 //
-//   program.ts     load and type-check with the TypeScript API (tsc's errors first)
-//   reject.ts      the subset check: unsupported constructs, each with the alternative
-//   context.ts     what each symbol means; types from annotations; layouts; static data
-//   expressions.ts, calls.ts, statements.ts, functions.ts   lowering to IR
+//   program.ts        load and type-check with the TypeScript API (tsc's errors first)
+//   reject.ts         the subset check: unsupported constructs, each with the alternative
+//   context.ts        what each symbol means; types from annotations (types.ts), class
+//                     layouts (layout.ts), static data, strings
+//   expressions.ts    expressions → IR, with the integer rules of integers.ts
+//   calls.ts          calls, builtins and intrinsics
+//   statements.ts     statements → blocks (builder.ts), bounds-check proofs
+//   functions.ts      one function → IrFunction (function-context.ts: its state)
+//   errors.ts         diagnostic codes and locations
 //
 // lowerProgram throws DiagnosticError for bad input, never anything else.
 

@@ -8,7 +8,7 @@ import { concreteType } from "./context.js";
 import { Code, failAt } from "./errors.js";
 import type { FunctionContext, JumpTarget } from "./function-context.js";
 import type { OpenBlock } from "./builder.js";
-import { branchOn, constOperand, convert, knownCondition, lowerExpr, materialize, probeConstant } from "./expressions.js";
+import { branchOn, constOperand, convert, knownCondition, lowerExpr, materialize, probeConstant, unparen } from "./expressions.js";
 import { maxOf } from "./integers.js";
 import type { IntType } from "./types.js";
 import { typeName } from "./types.js";
@@ -200,11 +200,6 @@ function countedLoop(fx: FunctionContext, s: ts.ForStatement): { variable: ts.Sy
   if (type.signed && bound - 1n + stepBy > maxOf(type)) return undefined;
   if (assigns(fx, s.statement, sym)) return undefined;
   return { variable: sym, bound };
-}
-
-function unparen(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e)) e = e.expression;
-  return e;
 }
 
 function isVariable(fx: FunctionContext, e: ts.Expression, sym: ts.Symbol): boolean {
