@@ -8,7 +8,7 @@ import { fail, type SourceLocation } from "../common/diagnostics.js";
 import { SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS, SHT_PROGBITS, type ObjectFile } from "../elf/types.js";
 import type { PlanItem } from "./place-sections.js";
 import type { Resolution } from "./resolve.js";
-import type { Assignment, BinaryOperator, DataStatement, Expression } from "./script/ast.js";
+import type { Assertion, Assignment, BinaryOperator, DataStatement, Expression } from "./script/ast.js";
 import { alignTo, evaluate, toAddress, type Relative, type Scope, type Value } from "./script/evaluate.js";
 import { mapEhFrameOffset } from "./eh-frame.js";
 import { mapMergedOffset } from "./merge-sections.js";
@@ -143,6 +143,11 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
     scriptSymbols.set(a.target, { value: combined.value, relative: combined.relative, section: null, hidden: a.hidden, at: a.at });
   };
 
+  // ASSERT(expr, "message") fails the link, at the script's place, when expr is 0.
+  const check = (a: Assertion) => {
+    if (evaluate(a.condition, scope).value === 0) fail(a.message, a.at);
+  };
+
   const sections: OutputSection[] = [];
   for (const item of plan) {
     position++;
@@ -150,6 +155,10 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
       assign(item.assignment);
       // A statement outside sections brings the region up to `.` (see `region`).
       region = dot;
+      continue;
+    }
+    if (item.kind === "assert") {
+      check(item.assertion);
       continue;
     }
     const out = item.output;
@@ -179,6 +188,8 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
     for (const c of item.contents) {
       if (c.kind === "assignment") {
         assign(c.assignment);
+      } else if (c.kind === "assert") {
+        check(c.assertion);
       } else if (c.kind === "data") {
         out.scriptData.push({ offset: dot - start, bytes: dataBytes(evaluate(c.data.value, scope).value, c.data) });
         dot += c.data.width;

@@ -11,17 +11,19 @@ import {
 import type { SourceLocation } from "../common/diagnostics.js";
 import { fail } from "../common/diagnostics.js";
 import type { Resolution } from "./resolve.js";
-import type { Assignment, DataStatement, OutputSectionStatement, Script } from "./script/ast.js";
+import type { Assertion, Assignment, DataStatement, OutputSectionStatement, Script } from "./script/ast.js";
 import type { InputSection, OutputSection } from "./types.js";
 
 /** The contents of an output section in order: assignments, data statements and runs of input sections. */
 export type SectionContent =
   | { kind: "assignment"; assignment: Assignment }
+  | { kind: "assert"; assertion: Assertion }
   | { kind: "data"; data: DataStatement }
   | { kind: "inputs"; sections: InputSection[] };
 
 export type PlanItem =
   | { kind: "assignment"; assignment: Assignment }
+  | { kind: "assert"; assertion: Assertion }
   | { kind: "section"; output: OutputSection; statement?: OutputSectionStatement; contents: SectionContent[]; at?: SourceLocation };
 
 /** Orphan categories, GNU ld's `hold` places for ELF. */
@@ -101,6 +103,10 @@ export function placeSections(objects: ObjectFile[], resolution: Resolution, scr
       plan.push({ kind: "assignment", assignment: stmt });
       continue;
     }
+    if (stmt.kind === "assert") {
+      plan.push({ kind: "assert", assertion: stmt });
+      continue;
+    }
     if (stmt.name !== "/DISCARD/" && byName.has(stmt.name)) {
       fail(`output section '${stmt.name}' is defined twice (ts386 link needs one statement per output section)`, stmt.at);
     }
@@ -116,6 +122,10 @@ export function placeSections(objects: ObjectFile[], resolution: Resolution, scr
     for (const content of item.statement!.items) {
       if (content.kind === "assignment") {
         item.contents.push({ kind: "assignment", assignment: content });
+        continue;
+      }
+      if (content.kind === "assert") {
+        item.contents.push({ kind: "assert", assertion: content });
         continue;
       }
       if (content.kind === "data") {
@@ -348,6 +358,7 @@ function insertionPoint(plan: PlanItem[], after: number): number {
   let ignoreFirst = after < 0;
   for (let i = after + 1; i < plan.length; i++) {
     const p = plan[i]!;
+    if (p.kind === "assert") continue;
     if (p.kind === "assignment") {
       if (dotAssignment < 0 && p.assignment.target === ".") {
         if (!ignoreFirst) dotAssignment = i;

@@ -60,7 +60,15 @@ export interface DataStatement {
   at: SourceLocation;
 }
 
-export type OutputSectionItem = Assignment | InputSectionDescription | DataStatement;
+/** `ASSERT(expr, "message")`: the link fails with the message if expr is 0. */
+export interface Assertion {
+  kind: "assert";
+  condition: Expression;
+  message: string;
+  at: SourceLocation;
+}
+
+export type OutputSectionItem = Assignment | InputSectionDescription | DataStatement | Assertion;
 
 export interface OutputSectionStatement {
   kind: "output-section";
@@ -77,7 +85,7 @@ export interface OutputSectionStatement {
   at: SourceLocation;
 }
 
-export type SectionsItem = Assignment | OutputSectionStatement;
+export type SectionsItem = Assignment | OutputSectionStatement | Assertion;
 
 export interface Script {
   fileName: string;

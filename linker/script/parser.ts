@@ -6,7 +6,7 @@
 
 import type { SourceLocation } from "../../common/diagnostics.js";
 import type {
-  AssignOperator, Assignment, BinaryOperator, Expression, InputSectionDescription,
+  AssignOperator, Assertion, Assignment, BinaryOperator, Expression, InputSectionDescription,
   OutputSectionItem, OutputSectionStatement, Pattern, Script, SectionsItem,
 } from "./ast.js";
 import { Lexer, type Token } from "./lexer.js";
@@ -29,11 +29,11 @@ const NAME_ARGUMENT = new Set(["DEFINED", "ADDR", "SIZEOF", "ALIGNOF", "CONSTANT
 
 // Script commands that GNU ld knows and ts386 does not implement: named in the error.
 const UNSUPPORTED_COMMANDS = new Set(["MEMORY", "PHDRS", "INPUT", "GROUP", "STARTUP", "SEARCH_DIR", "OUTPUT",
-  "INCLUDE", "INSERT", "TARGET", "VERSION", "REGION_ALIAS", "NOCROSSREFS", "NOCROSSREFS_TO", "ASSERT",
+  "INCLUDE", "INSERT", "TARGET", "VERSION", "REGION_ALIAS", "NOCROSSREFS", "NOCROSSREFS_TO",
   "EXTERN", "FORCE_COMMON_ALLOCATION", "INHIBIT_COMMON_ALLOCATION", "AS_NEEDED", "OUTPUT_ARCH_MACH",
   "HIDDEN", "OVERLAY", "SECTIONS_ALIGN"]);
 const UNSUPPORTED_IN_SECTION = new Set(["FILL", "CREATE_OBJECT_SYMBOLS", "CONSTRUCTORS", "SORT_BY_INIT_PRIORITY",
-  "EXCLUDE_FILE", "INPUT_SECTION_FLAGS", "ASSERT", "INCLUDE", "SORT", "SORT_BY_NAME", "SORT_BY_ALIGNMENT", "SORT_NONE"]);
+  "EXCLUDE_FILE", "INPUT_SECTION_FLAGS", "INCLUDE", "SORT", "SORT_BY_NAME", "SORT_BY_ALIGNMENT", "SORT_NONE"]);
 const DATA_WIDTHS: Record<string, 1 | 2 | 4 | 8> = { BYTE: 1, SHORT: 2, LONG: 4, QUAD: 8, SQUAD: 8 };
 const SORTS: Record<string, "name" | "alignment" | undefined> = { SORT: "name", SORT_BY_NAME: "name", SORT_BY_ALIGNMENT: "alignment", SORT_NONE: undefined };
 
@@ -69,6 +69,9 @@ class Parser {
           break;
         case "SECTIONS":
           this.sections();
+          break;
+        case "ASSERT":
+          this.script_.statements.push(this.assertion());
           break;
         default:
           if (this.startsAssignment()) {
@@ -134,6 +137,10 @@ class Parser {
       }
       if (t.kind === "word" && t.text === "ENTRY") {
         this.entry();
+        continue;
+      }
+      if (t.kind === "word" && t.text === "ASSERT") {
+        this.script_.statements.push(this.assertion());
         continue;
       }
       if (t.kind !== "word") this.lx.error(`expected an output section or an assignment, found '${t.text}'`, t.at);
@@ -222,8 +229,22 @@ class Parser {
     return false;
   }
 
+  /** ASSERT(expr, "message") */
+  private assertion(): Assertion {
+    const at = this.lx.next().at;
+    this.expect("(");
+    const condition = this.expression();
+    this.expect(",");
+    const message = this.lx.next("pattern");
+    if (message.kind !== "word") this.lx.error(`expected the message of ASSERT, found '${message.text}'`, message.at);
+    this.expect(")");
+    this.optional(";");
+    return { kind: "assert", condition, message: message.text, at };
+  }
+
   private outputSectionItem(): OutputSectionItem {
     const t = this.lx.peek("pattern");
+    if (t.kind === "word" && t.text === "ASSERT") return this.assertion();
     const width = t.kind === "word" ? DATA_WIDTHS[t.text] : undefined;
     if (width) {
       this.lx.next("pattern");

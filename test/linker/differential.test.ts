@@ -130,6 +130,7 @@ SECTIONS {
   after_gap = .;
   .rodata : { *(.rodata*) }
   .data : {
+    ASSERT(. == ADDR(.data), "start of .data");
     d1 = 0x10;
     d2 = small_abs;
     d3 = ABSOLUTE(0x20);
@@ -147,6 +148,7 @@ SECTIONS {
   t8 = small_abs + ADDR(.data);
   t9 = MAX(ADDR(.data), 4);
   t10 = ALIGN(ADDR(.text), 0x100);
+  ASSERT(SIZEOF(.text) > 0 && ADDR(.rodata) >= ADDR(.text), "layout assertion")
   .empty_with_address 0x500000 : { *(.nothing) }
   after_empty = .;
   . = ALIGN(256);

@@ -83,6 +83,7 @@ section .data
       ["entry.ld", "ENTRY(nowhere)\nSECTIONS { .text : { *(.text) } }\n", /entry\.ld\(1,1\): error: entry symbol 'nowhere' is not defined/],
       ["backwards.ld", "SECTIONS {\n  . = 1M;\n  .text : { *(.text) . = ABSOLUTE(0x1000); }\n}\n", /backwards\.ld\(3,22\): error: cannot move the location counter backwards/],
       ["forward.ld", "SECTIONS {\n  early = _start;\n  .text : { *(.text) }\n}\n", /forward\.ld\(2,11\): error: symbol '_start' is used before the address of its section is known/],
+      ["assert.ld", "SECTIONS {\n  .text : { *(.text) }\n  ASSERT(SIZEOF(.text) > 0x100000, \"kernel code too small\");\n}\n", /assert\.ld\(3,3\): error: kernel code too small/],
       ["align.ld", "SECTIONS {\n  . = ALIGN(3);\n}\n", /align\.ld\(2,7\): error: alignment 3 is not a power of two/],
     ];
     for (const [name, text, expected] of cases) {

@@ -79,7 +79,7 @@ SECTIONS {
   /DISCARD/ : { *(.comment) }
 }`, "k.ld");
     expect(s.entry?.symbol).to.equal("_start");
-    const names = s.statements.map((st) => (st.kind === "assignment" ? `${st.target}${st.provide ? " (provide)" : ""}` : st.name));
+    const names = s.statements.map((st) => (st.kind === "assignment" ? `${st.target}${st.provide ? " (provide)" : ""}` : st.kind === "assert" ? "ASSERT" : st.name));
     expect(names).to.deep.equal([".", ".text", ".bss", "end (provide)", "/DISCARD/"]);
     const text = s.statements[1]!;
     if (text.kind !== "output-section") throw new Error("expected .text");
