@@ -1,20 +1,25 @@
 // The IR optimisation pipeline: each pass is a pure function IrFunction ->
 // IrFunction; the sequence runs twice, since folding exposes dead code and
-// CFG simplification exposes more folding.
+// CFG simplification exposes more folding, then a short clean-up.
 
 import type { IrFunction, IrModule } from "../ir.js";
 import { coalesceCopies } from "./coalesce-copies.js";
 import { propagateConstants } from "./constprop.js";
+import { eliminateCommonSubexpressions } from "./cse.js";
 import { removeDeadCode } from "./dce.js";
 import { fuseCompareBranches } from "./fuse-compare.js";
 import { removeKnownBranches } from "./known-branches.js";
 import { simplifyCfg } from "./simplify-cfg.js";
 
-const PASSES: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, simplifyCfg, removeDeadCode, coalesceCopies, fuseCompareBranches, removeKnownBranches, simplifyCfg];
+const PASSES: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, simplifyCfg, eliminateCommonSubexpressions, removeDeadCode, coalesceCopies, fuseCompareBranches, removeKnownBranches, simplifyCfg];
+
+/** Clean-up after the last round: propagate the copies CSE introduced, drop what became dead. */
+const FINAL: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, removeDeadCode, coalesceCopies];
 
 export function optimizeFunction(fn: IrFunction): IrFunction {
   let f = fn;
   for (let round = 0; round < 2; round++) for (const pass of PASSES) f = pass(f);
+  for (const pass of FINAL) f = pass(f);
   return f;
 }
 
