@@ -73,6 +73,8 @@ class ByteBuffer {
 export interface AssembleOptions {
   /** The text of the source line at a location, for the excerpt under error messages. */
   sourceLine?: (loc: SourceLocation) => string | undefined;
+  /** Called in the final pass with each instruction's section, offset and size (debug line tables). */
+  placed?: (ins: Instruction, section: string, offset: number, size: number) => void;
 }
 
 const MAX_PASSES = 200;
@@ -553,6 +555,7 @@ class Assembler {
     if (this.final) {
       if (sec.type === SHT_NOBITS) this.error(`instruction in the NOBITS section '${sec.name}'`);
       const start = sec.bytes.length;
+      this.options.placed?.(ins, sec.name, start, enc.bytes.length);
       sec.bytes.push(enc.bytes);
       for (const r of enc.relocs) sec.relocs.push({ offset: start + r.at, type: r.type, seg: r.seg });
     }

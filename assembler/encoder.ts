@@ -234,6 +234,9 @@ function checkImmSize(ctx: EncodeContext, o: Imm, size: number, byteAllowed: boo
 function wantsByteImm(o: Imm, size: number): boolean {
   if (o.size === 8) return true;
   if (o.strict && o.size !== undefined) return false;
+  // A value not known yet (first pass) takes the imm8 form, as in nasm; a displacement
+  // not known yet takes disp32 (see modrm). Both matter for where relaxation settles.
+  if (o.v.unknown) return true;
   return isSbyte(o.v, size);
 }
 
@@ -310,7 +313,8 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
       e.modrm(shift, a);
     } else if (isImm(b)) {
       if (b.size !== undefined && b.size !== 8) invalid(ctx);
-      if (!b.v.unknown && b.v.seg === NO_SEG && b.v.offset === 1 && b.size === undefined) {
+      // By 1 (D0/D1); nasm also takes this form for a count not known yet (first pass).
+      if ((b.v.unknown || (b.v.seg === NO_SEG && b.v.offset === 1)) && b.size === undefined) {
         e.byte(0xd0 + w);
         e.modrm(shift, a);
       } else {

@@ -4,13 +4,14 @@
 
 import type { DataItem, Expr, Operand, Statement } from "./statements.js";
 import { isReservedWord } from "./parser.js";
+import { isOtherNasmRegister } from "./registers.js";
 
 const DATA_NAMES: Record<number, string> = { 1: "db", 2: "dw", 4: "dd", 8: "dq" };
 const RESERVE_NAMES: Record<number, string> = { 1: "resb", 2: "resw", 4: "resd", 8: "resq" };
 const SIZE_NAMES: Record<number, string> = { 8: "byte", 16: "word", 32: "dword", 48: "far", 64: "qword" };
 
 function name(n: string): string {
-  return isReservedWord(n) ? `$${n}` : n;
+  return isReservedWord(n) || isOtherNasmRegister(n) ? `$${n}` : n;
 }
 
 export function formatExpr(e: Expr, top = true): string {

@@ -9,7 +9,7 @@ import type { DataItem, Expr, Operand, OperandSize, Reg32, SegReg, Statement } f
 import type { SourceLocation } from "../common/diagnostics.js";
 import { parseBigNumber, tokenize, type LineOrigin, type Token } from "./lexer.js";
 import { evaluate, isConstantExpr, parseExpr, TokenCursor } from "./expressions.js";
-import { registerInfo } from "./registers.js";
+import { isOtherNasmRegister, registerInfo } from "./registers.js";
 import { MNEMONICS, PREFIXES } from "./encoder.js";
 import type { SourceLine } from "./preprocess.js";
 
@@ -95,6 +95,7 @@ class LineParser {
   private defineLabelName(t: Token, isEqu = false): string {
     const name = t.text;
     if (!t.escaped && registerInfo(name.toLowerCase())) this.cur.fail(`'${name}' is a register and cannot be a label`, t.col);
+    if (!t.escaped && isOtherNasmRegister(name)) this.cur.fail(`'${name}' is a register name in nasm and cannot be a label (write $${name})`, t.col);
     if (name.startsWith(".") && !name.startsWith("..")) {
       if (this.parent === "") this.cur.fail(`local label '${name}' has no preceding non-local label`, t.col);
       return this.parent + name;

@@ -35,3 +35,13 @@ export function isRegisterName(name: string): boolean {
 
 export const REG_ESP = 4;
 export const REG_EBP = 5;
+
+/**
+ * Register names nasm knows that 32-bit code here does not use (x86-64, SIMD, mask,
+ * MMX, x87, bound and test registers). nasm reserves them, so they are no labels here either.
+ */
+const OTHER_NASM_REGISTERS = /^(r(ax|bx|cx|dx|si|di|sp|bp|ip)|r([89]|1[0-5])[dwb]?|spl|bpl|sil|dil|[xyz]mm([0-9]|[12][0-9]|3[01])|k[0-7]|mm[0-7]|st[0-7]|cr([15-9]|1[0-5])|dr([45]|[89]|1[0-5])|tr[0-7]|bnd[0-3])$/;
+
+export function isOtherNasmRegister(name: string): boolean {
+  return OTHER_NASM_REGISTERS.test(name.toLowerCase());
+}

@@ -66,6 +66,7 @@ const CASES: { what: string; src: string; message: RegExp; line: number; column:
   { what: "16-bit code", src: "BITS 16\n", message: /only BITS 32 is supported/, line: 1, column: 1 },
   { what: "local label without a parent", src: ".x: nop\n", message: /local label '\.x' has no preceding non-local label/, line: 1, column: 1 },
   { what: "register as a label", src: "eax: nop\n", message: /'eax' is a register and cannot be a label/, line: 1, column: 1 },
+  { what: "a register name of nasm's as a label", src: "nop\nK1 equ 200\n", message: /'K1' is a register name in nasm/, line: 2, column: 1 },
   { what: "invalid number", src: "mov eax, 0x\n", message: /invalid number '0x'/, line: 1, column: 10 },
   { what: "extern defined locally", src: "extern f\nf: nop\n", message: /'f' is declared extern and defined here/, line: 2, column: 1 },
   { what: "short jump to another section", src: "section .a\nx: nop\nsection .text\njmp short x\n", message: /short jump to a label in another section/, line: 4, column: 1 },

@@ -59,6 +59,7 @@ function compilerProgram(): Statement[] {
     { kind: "label", name: "table" },
     { kind: "times", count: num(4), body: { kind: "data", width: 4, items: [{ kind: "expr", expr: sym("sum_to") }] } },
     { kind: "label", name: "byte" }, // a name that is also a keyword
+    { kind: "label", name: "k1" }, // a mask register in nasm
     { kind: "data", width: 2, items: [{ kind: "expr", expr: { kind: "binary", op: "-", left: { kind: "here" }, right: sym("table") } }] },
     { kind: "data", width: 4, items: [{ kind: "expr", expr: sym("byte") }, { kind: "expr", expr: sym("SIZE") }] },
     ins("push", imm(sym("byte"))),
