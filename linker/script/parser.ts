@@ -31,8 +31,8 @@ const NAME_ARGUMENT = new Set(["DEFINED", "ADDR", "SIZEOF", "ALIGNOF", "CONSTANT
 const UNSUPPORTED_COMMANDS = new Set(["MEMORY", "PHDRS", "INPUT", "GROUP", "STARTUP", "SEARCH_DIR", "OUTPUT",
   "INCLUDE", "INSERT", "TARGET", "VERSION", "REGION_ALIAS", "NOCROSSREFS", "NOCROSSREFS_TO",
   "EXTERN", "FORCE_COMMON_ALLOCATION", "INHIBIT_COMMON_ALLOCATION", "AS_NEEDED", "OUTPUT_ARCH_MACH",
-  "HIDDEN", "OVERLAY", "SECTIONS_ALIGN"]);
-const UNSUPPORTED_IN_SECTION = new Set(["FILL", "CREATE_OBJECT_SYMBOLS", "CONSTRUCTORS", "SORT_BY_INIT_PRIORITY",
+  "OVERLAY", "SECTIONS_ALIGN"]);
+const UNSUPPORTED_IN_SECTION = new Set(["FILL", "CREATE_OBJECT_SYMBOLS", "SORT_BY_INIT_PRIORITY",
   "EXCLUDE_FILE", "INPUT_SECTION_FLAGS", "INCLUDE", "SORT", "SORT_BY_NAME", "SORT_BY_ALIGNMENT", "SORT_NONE"]);
 const DATA_WIDTHS: Record<string, 1 | 2 | 4 | 8> = { BYTE: 1, SHORT: 2, LONG: 4, QUAD: 8, SQUAD: 8 };
 const SORTS: Record<string, "name" | "alignment" | undefined> = { SORT: "name", SORT_BY_NAME: "name", SORT_BY_ALIGNMENT: "alignment", SORT_NONE: undefined };
@@ -200,6 +200,11 @@ class Parser {
         this.lx.next();
         continue;
       }
+      if (t.kind === "word" && t.text === "CONSTRUCTORS") {
+        // GNU ld ignores CONSTRUCTORS for ELF output (constructors live in .ctors/.init_array).
+        this.lx.next("pattern");
+        continue;
+      }
       os.items.push(this.outputSectionItem());
     }
     // Trailers: >REGION, AT>REGION, :PHDR, =FILL.
@@ -245,6 +250,7 @@ class Parser {
   private outputSectionItem(): OutputSectionItem {
     const t = this.lx.peek("pattern");
     if (t.kind === "word" && t.text === "ASSERT") return this.assertion();
+
     const width = t.kind === "word" ? DATA_WIDTHS[t.text] : undefined;
     if (width) {
       this.lx.next("pattern");
@@ -350,13 +356,13 @@ class Parser {
     const first = this.lx.next();
     let a: Assignment;
     if (first.text === "PROVIDE" || first.text === "PROVIDE_HIDDEN" || first.text === "HIDDEN") {
-      if (first.text === "HIDDEN") this.lx.error("'HIDDEN' is not supported by ts386 link; use PROVIDE_HIDDEN or a plain assignment", first.at);
+      // PROVIDE defines only if needed; HIDDEN always, as a local symbol.
       this.expect("(");
       const target = this.lx.next();
       a = this.assignmentRest(target, first.at);
-      a.provide = true;
-      a.hidden = first.text === "PROVIDE_HIDDEN";
-      if (a.target === ".") this.lx.error("PROVIDE cannot assign the location counter '.'", target.at);
+      a.provide = first.text !== "HIDDEN";
+      a.hidden = first.text !== "PROVIDE";
+      if (a.target === ".") this.lx.error(`${first.text} cannot assign the location counter '.'`, target.at);
       this.expect(")");
     } else {
       a = this.assignmentRest(first, first.at);

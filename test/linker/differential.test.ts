@@ -123,7 +123,7 @@ SECTIONS {
 small_abs = 0x1234;
 SECTIONS {
   . = 0x300000;
-  .text : { *(.multiboot) *(.text) }
+  .text : { *(.multiboot) *(.text) CONSTRUCTORS }
   .marker : { marker_sym = .; }
   .gap : { gap_start = .; . = . + 0x10; gap_end = .; }
   .align_only : { . = ALIGN(64); }
@@ -149,6 +149,7 @@ SECTIONS {
   t9 = MAX(ADDR(.data), 4);
   t10 = ALIGN(ADDR(.text), 0x100);
   ASSERT(SIZEOF(.text) > 0 && ADDR(.rodata) >= ADDR(.text), "layout assertion")
+  HIDDEN(hidden_mark = . + 8);
   .empty_with_address 0x500000 : { *(.nothing) }
   after_empty = .;
   . = ALIGN(256);
