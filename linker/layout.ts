@@ -185,11 +185,14 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
     current = out;
     dot = start;
     out.scriptData = [];
+    out.fills = stmt?.fill ? [{ from: 0, pattern: fillPattern(evaluate(stmt.fill, scope).value, stmt.fill) }] : [];
     for (const c of item.contents) {
       if (c.kind === "assignment") {
         assign(c.assignment);
       } else if (c.kind === "assert") {
         check(c.assertion);
+      } else if (c.kind === "fill") {
+        out.fills.push({ from: dot - start, pattern: fillPattern(evaluate(c.fill.value, scope).value, c.fill.value) });
       } else if (c.kind === "data") {
         out.scriptData.push({ offset: dot - start, bytes: dataBytes(evaluate(c.data.value, scope).value, c.data) });
         dot += c.data.width;
@@ -260,6 +263,19 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
 
   sections.sort((a, b) => a.listIndex - b.listIndex);
   return { sections, scriptSymbols: resolveAnchors(scriptSymbols, plan, sections), usesHeaderSize };
+}
+
+/**
+ * A fill pattern as ld reads one: a plain hex literal gives its digits as
+ * written (big-endian, leading zeros kept, any length); any other expression
+ * the four bytes of its value, big-endian.
+ */
+function fillPattern(value: number, e: Expression): Uint8Array {
+  if (e.kind === "number" && e.hex !== undefined) {
+    const digits = e.hex.length % 2 ? "0" + e.hex : e.hex;
+    return new Uint8Array(Buffer.from(digits, "hex"));
+  }
+  return new Uint8Array([value >>> 24, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff]);
 }
 
 /**

@@ -11,13 +11,14 @@ import {
 import type { SourceLocation } from "../common/diagnostics.js";
 import { fail } from "../common/diagnostics.js";
 import type { Resolution } from "./resolve.js";
-import type { Assertion, Assignment, DataStatement, OutputSectionStatement, Script } from "./script/ast.js";
+import type { Assertion, Assignment, DataStatement, FillStatement, OutputSectionStatement, Script } from "./script/ast.js";
 import type { InputSection, OutputSection } from "./types.js";
 
 /** The contents of an output section in order: assignments, data statements and runs of input sections. */
 export type SectionContent =
   | { kind: "assignment"; assignment: Assignment }
   | { kind: "assert"; assertion: Assertion }
+  | { kind: "fill"; fill: FillStatement }
   | { kind: "data"; data: DataStatement }
   | { kind: "inputs"; sections: InputSection[] };
 
@@ -62,7 +63,7 @@ export function globToRegExp(glob: string): RegExp {
 }
 
 function newOutput(name: string): OutputSection {
-  return { name, type: SHT_NOBITS, flags: 0, align: 1, address: 0, loadAddress: 0, size: 0, inputs: [], scriptData: [], loadedNobits: false, noload: false, listIndex: 0, fileOffset: 0, entsize: 0, headerIndex: 0, data: new Uint8Array(0) };
+  return { name, type: SHT_NOBITS, flags: 0, align: 1, address: 0, loadAddress: 0, size: 0, inputs: [], scriptData: [], fills: [], loadedNobits: false, noload: false, listIndex: 0, fileOffset: 0, entsize: 0, headerIndex: 0, data: new Uint8Array(0) };
 }
 
 /**
@@ -128,21 +129,29 @@ export function placeSections(objects: ObjectFile[], resolution: Resolution, scr
         item.contents.push({ kind: "assert", assertion: content });
         continue;
       }
+      if (content.kind === "fill") {
+        item.contents.push({ kind: "fill", fill: content });
+        continue;
+      }
       if (content.kind === "data") {
         if (discard) fail(`data statements in /DISCARD/ make no sense`, content.at);
         item.contents.push({ kind: "data", data: content });
         continue;
       }
       const fileRe = globToRegExp(content.file.text);
-      const patterns = content.sections.map((p) => ({ re: globToRegExp(p.text), sort: p.sort }));
+      const excluded = (res: RegExp[], name: string) => res.some((re) => re.test(name));
+      const fileExcludes = content.excludeFiles.map((p) => globToRegExp(p.text));
+      const patterns = content.sections.map((p) => ({
+        re: globToRegExp(p.text), sort: p.sort, excludes: (p.excludeFiles ?? []).map((x) => globToRegExp(x.text)),
+      }));
       const matched: InputSection[] = [];
       const sorted: { section: InputSection; sort: "name" | "alignment" }[] = [];
       objects.forEach((obj, file) => {
         // Like ld: the pattern is matched against the path as given on the command line.
-        if (!fileRe.test(obj.name)) return;
+        if (!fileRe.test(obj.name) || excluded(fileExcludes, obj.name)) return;
         for (const s of perFile[file]!) {
           if (s.output !== undefined) continue;
-          const pattern = patterns.find((p) => p.re.test(s.name));
+          const pattern = patterns.find((p) => p.re.test(s.name) && !excluded(p.excludes, obj.name));
           if (!pattern) continue;
           if (discard) s.output = null;
           else if (pattern.sort) sorted.push({ section: s, sort: pattern.sort });

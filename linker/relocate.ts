@@ -201,8 +201,9 @@ function readAddend(view: DataView, at: number, width: number): number {
 
 /**
  * Copies each input section's bytes to its place in the output section. Gaps
- * (alignment padding, `. = ...`) are zero, or in code sections the NOPs GNU ld
- * uses for i386 (bfd_arch_i386_short_nop_fill: `66 90` pairs, then one `90`).
+ * (alignment padding, `. = ...`) get the script's fill pattern, else zeros, or
+ * in code sections the NOPs GNU ld uses for i386 (bfd_arch_i386_short_nop_fill:
+ * `66 90` pairs, then one `90`).
  */
 function fillSection(out: OutputSection): void {
   if (out.type === SHT_NOBITS) {
@@ -213,6 +214,12 @@ function fillSection(out: OutputSection): void {
   const code = (out.flags & SHF_EXECINSTR) !== 0;
   let covered = 0;
   const pad = (from: number, to: number) => {
+    // The script's fill pattern in effect there, repeated from the gap's start.
+    const fill = out.fills.filter((f) => f.from <= from).pop();
+    if (fill) {
+      for (let k = 0; k < to - from; k++) out.data[from + k] = fill.pattern[k % fill.pattern.length]!;
+      return;
+    }
     if (!code) return;
     const pairs = Math.floor((to - from) / 2) * 2;
     for (let k = 0; k < to - from; k++) out.data[from + k] = k < pairs && k % 2 === 0 ? 0x66 : 0x90;

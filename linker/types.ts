@@ -56,6 +56,8 @@ export interface OutputSection {
   fileOffset: number;
   /** Bytes of the script's data statements (LONG(...) etc.), at offsets in the section. */
   scriptData: { offset: number; bytes: Uint8Array }[];
+  /** Fill patterns (`=fill`, FILL()) for the gaps from a section offset on. */
+  fills: { from: number; pattern: Uint8Array }[];
   /**
    * NOBITS only because nothing is stored in it ((NOLOAD), or only `.` moves):
    * GNU ld still treats it as loaded when grouping segments.

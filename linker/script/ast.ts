@@ -9,7 +9,8 @@ export type BinaryOperator =
   | "&" | "^" | "|" | "&&" | "||";
 
 export type Expression =
-  | { kind: "number"; value: number; at: SourceLocation }
+  /** `hex`: the digits of a plain 0x literal, which ld turns into a fill pattern as written. */
+  | { kind: "number"; value: number; hex?: string; at: SourceLocation }
   | { kind: "dot"; at: SourceLocation }
   | { kind: "symbol"; name: string; at: SourceLocation }
   | { kind: "unary"; op: "-" | "~" | "!" | "+"; operand: Expression; at: SourceLocation }
@@ -39,12 +40,16 @@ export interface Pattern {
   at: SourceLocation;
   /** SORT / SORT_BY_NAME(pattern), SORT_BY_ALIGNMENT(pattern): the order of the matched sections. */
   sort?: "name" | "alignment";
+  /** EXCLUDE_FILE(...) just before this section pattern: files it does not take sections from. */
+  excludeFiles?: Pattern[];
 }
 
 /** `FILES(SECTIONS...)` inside an output section, optionally wrapped in KEEP(). */
 export interface InputSectionDescription {
   kind: "input";
   file: Pattern;
+  /** EXCLUDE_FILE(...) before the file pattern: files none of the section patterns take. */
+  excludeFiles: Pattern[];
   sections: Pattern[];
   keep: boolean;
   at: SourceLocation;
@@ -60,6 +65,13 @@ export interface DataStatement {
   at: SourceLocation;
 }
 
+/** `FILL(expr)`: the pattern for the gaps that follow in this output section. */
+export interface FillStatement {
+  kind: "fill";
+  value: Expression;
+  at: SourceLocation;
+}
+
 /** `ASSERT(expr, "message")`: the link fails with the message if expr is 0. */
 export interface Assertion {
   kind: "assert";
@@ -68,7 +80,7 @@ export interface Assertion {
   at: SourceLocation;
 }
 
-export type OutputSectionItem = Assignment | InputSectionDescription | DataStatement | Assertion;
+export type OutputSectionItem = Assignment | InputSectionDescription | DataStatement | Assertion | FillStatement;
 
 export interface OutputSectionStatement {
   kind: "output-section";
@@ -81,6 +93,8 @@ export interface OutputSectionStatement {
   loadAddress?: Expression;
   /** `(NOLOAD)`: allocated, but nothing is loaded into it (SHT_NOBITS). */
   noload: boolean;
+  /** `=fill` after the closing brace: the pattern for the section's gaps. */
+  fill?: Expression;
   items: OutputSectionItem[];
   at: SourceLocation;
 }

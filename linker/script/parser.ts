@@ -32,8 +32,7 @@ const UNSUPPORTED_COMMANDS = new Set(["MEMORY", "PHDRS", "INPUT", "GROUP", "STAR
   "INCLUDE", "INSERT", "TARGET", "VERSION", "REGION_ALIAS", "NOCROSSREFS", "NOCROSSREFS_TO",
   "EXTERN", "FORCE_COMMON_ALLOCATION", "INHIBIT_COMMON_ALLOCATION", "AS_NEEDED", "OUTPUT_ARCH_MACH",
   "OVERLAY", "SECTIONS_ALIGN"]);
-const UNSUPPORTED_IN_SECTION = new Set(["FILL", "CREATE_OBJECT_SYMBOLS", "SORT_BY_INIT_PRIORITY",
-  "EXCLUDE_FILE", "INPUT_SECTION_FLAGS", "INCLUDE", "SORT", "SORT_BY_NAME", "SORT_BY_ALIGNMENT", "SORT_NONE"]);
+const UNSUPPORTED_IN_SECTION = new Set(["CREATE_OBJECT_SYMBOLS", "SORT_BY_INIT_PRIORITY", "INPUT_SECTION_FLAGS", "INCLUDE", "SORT", "SORT_BY_NAME", "SORT_BY_ALIGNMENT", "SORT_NONE"]);
 const DATA_WIDTHS: Record<string, 1 | 2 | 4 | 8> = { BYTE: 1, SHORT: 2, LONG: 4, QUAD: 8, SQUAD: 8 };
 const SORTS: Record<string, "name" | "alignment" | undefined> = { SORT: "name", SORT_BY_NAME: "name", SORT_BY_ALIGNMENT: "alignment", SORT_NONE: undefined };
 
@@ -207,10 +206,15 @@ class Parser {
       }
       os.items.push(this.outputSectionItem());
     }
-    // Trailers: >REGION, AT>REGION, :PHDR, =FILL.
+    // Trailers: =FILL; >REGION, AT>REGION and :PHDR are not supported.
     t = this.lx.peek();
-    if (this.isPunct(t, ">") || this.isPunct(t, ":") || this.isPunct(t, "=") || (t.kind === "word" && t.text === "AT")) {
-      this.lx.error("memory regions, program headers and fill patterns after an output section are not supported by ts386 link", t.at);
+    if (this.isPunct(t, "=")) {
+      this.lx.next();
+      os.fill = this.expression();
+      t = this.lx.peek();
+    }
+    if (this.isPunct(t, ">") || this.isPunct(t, ":") || (t.kind === "word" && t.text === "AT")) {
+      this.lx.error("memory regions and program headers after an output section are not supported by ts386 link", t.at);
     }
     this.optional(",");
     return os;
@@ -250,6 +254,14 @@ class Parser {
   private outputSectionItem(): OutputSectionItem {
     const t = this.lx.peek("pattern");
     if (t.kind === "word" && t.text === "ASSERT") return this.assertion();
+    if (t.kind === "word" && t.text === "FILL") {
+      this.lx.next("pattern");
+      this.expect("(");
+      const value = this.expression();
+      this.expect(")");
+      this.optional(";");
+      return { kind: "fill", value, at: t.at };
+    }
 
     const width = t.kind === "word" ? DATA_WIDTHS[t.text] : undefined;
     if (width) {
@@ -277,7 +289,27 @@ class Parser {
   }
 
   /** FILEPATTERN ( SECTIONPATTERN... ) */
+  /** EXCLUDE_FILE(pattern...) once its name has been read. */
+  private excludeFileList(): Pattern[] {
+    this.expect("(");
+    const files: Pattern[] = [];
+    for (;;) {
+      const f = this.lx.next("pattern");
+      if (this.isPunct(f, ")")) break;
+      if (this.isPunct(f, ",")) continue;
+      if (f.kind !== "word") this.lx.error(`expected a file name pattern in EXCLUDE_FILE, found '${f.text || "end of file"}'`, f.at);
+      files.push({ text: f.text, at: f.at });
+    }
+    if (files.length === 0) this.lx.error("EXCLUDE_FILE needs at least one file pattern", this.lx.location());
+    return files;
+  }
+
   private inputSection(): InputSectionDescription {
+    let excludeFiles: Pattern[] = [];
+    if (this.lx.peek("pattern").text === "EXCLUDE_FILE") {
+      this.lx.next("pattern");
+      excludeFiles = this.excludeFileList();
+    }
     const file = this.lx.next("pattern");
     if (file.kind !== "word") this.lx.error(`expected an input section description such as '*(.text)', found '${file.text}'`, file.at);
     if (UNSUPPORTED_IN_SECTION.has(file.text)) {
@@ -289,11 +321,17 @@ class Parser {
     }
     this.lx.next("pattern");
     const sections: Pattern[] = [];
+    let excludeNext: Pattern[] | undefined;
     for (;;) {
       const p = this.lx.next("pattern");
       if (this.isPunct(p, ")")) break;
       if (this.isPunct(p, ",")) continue;
       if (p.kind !== "word") this.lx.error(`expected a section name pattern, found '${p.text || "end of file"}'`, p.at);
+      if (p.text === "EXCLUDE_FILE") {
+        // Applies to the section pattern that follows it only.
+        excludeNext = this.excludeFileList();
+        continue;
+      }
       if (p.text in SORTS && this.isPunct(this.lx.peek("pattern"), "(")) {
         // SORT_BY_NAME(.ctors.*): the sections this pattern matches, sorted.
         this.lx.next("pattern");
@@ -302,16 +340,18 @@ class Parser {
           this.lx.error(`expected one section name pattern inside ${p.text}(), found '${inner.text}'`, inner.at);
         }
         this.expect(")");
-        sections.push({ text: inner.text, at: inner.at, sort: SORTS[p.text] });
+        sections.push({ text: inner.text, at: inner.at, sort: SORTS[p.text], ...(excludeNext ? { excludeFiles: excludeNext } : {}) });
+        excludeNext = undefined;
         continue;
       }
       if (UNSUPPORTED_IN_SECTION.has(p.text)) {
         this.lx.error(`'${p.text}' is not supported by ts386 link (see docs/linker.md for the script subset)`, p.at);
       }
-      sections.push({ text: p.text, at: p.at });
+      sections.push({ text: p.text, at: p.at, ...(excludeNext ? { excludeFiles: excludeNext } : {}) });
+      excludeNext = undefined;
     }
     if (sections.length === 0) this.lx.error(`no section patterns in '${file.text}()'`, file.at);
-    return { kind: "input", file: { text: file.text, at: file.at }, sections, keep: false, at: file.at };
+    return { kind: "input", file: { text: file.text, at: file.at }, excludeFiles, sections, keep: false, at: file.at };
   }
 
   /** The token after the next one. */
@@ -419,7 +459,9 @@ class Parser {
 
   private primary(): Expression {
     const t = this.lx.next();
-    if (t.kind === "number") return { kind: "number", value: t.value, at: t.at };
+    if (t.kind === "number") {
+      return /^0[xX][0-9a-fA-F]+$/.test(t.text) ? { kind: "number", value: t.value, hex: t.text.slice(2), at: t.at } : { kind: "number", value: t.value, at: t.at };
+    }
     if (this.isPunct(t, "(")) {
       const e = this.expression();
       this.expect(")");

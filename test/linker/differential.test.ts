@@ -162,7 +162,7 @@ SECTIONS {
     await compareLinks(dir, standalone, script);
   });
 
-  it("(NOLOAD), BYTE/SHORT/LONG/QUAD/SQUAD, SORT_BY_NAME and SORT_BY_ALIGNMENT", async function () {
+  it("(NOLOAD), BYTE/SHORT/LONG/QUAD/SQUAD, SORT, EXCLUDE_FILE, FILL and =fill", async function () {
     const tables = nasmText(dir, "tables", `
 section .init.3 progbits alloc noexec nowrite align=4
 dd 3
@@ -186,11 +186,14 @@ SECTIONS {
   .rodata : {
     init_start = .;
     *(SORT(.init.*))
+    FILL(0xdead)
     LONG(0)
     *(.rodata*)
-  }
+  } =0x5a
   .data : {
-    *(.data) *(SORT_BY_ALIGNMENT(.a.*))
+    *(.data) *(EXCLUDE_FILE(*util.o) .a.small)
+    FILL(1 + 2)
+    EXCLUDE_FILE(*gas.o) *(SORT_BY_ALIGNMENT(.a.*))
     BYTE(0x7f) SHORT(stack_top - stack_bottom) LONG(_start) QUAD(0x11223344) SQUAD(-2) BYTE(-1)
   }
   .bss (NOLOAD) : { *(.bss) *(COMMON) }

@@ -78,7 +78,7 @@ section .data
       ["semicolon.ld", "SECTIONS {\n  . = 1M\n  .text : { *(.text) }\n}\n", /semicolon\.ld\(3,3\): error: expected ';' after the assignment to '\.'/],
       ["number.ld", "SECTIONS {\n  . = 12Q;\n}\n", /number\.ld\(2,7\): error: malformed number '12Q'/],
       ["comment.ld", "/* never closed\nSECTIONS { }\n", /comment\.ld\(1,1\): error: unterminated comment/],
-      ["fill.ld", "SECTIONS {\n  .text : { *(.text) FILL(0x90) }\n}\n", /fill\.ld\(2,22\): error: 'FILL' is not supported by ts386 link/],
+      ["phdrs.ld", "SECTIONS {\n  .text : { *(.text) } :text\n}\n", /phdrs\.ld\(2,24\): error: memory regions and program headers after an output section are not supported/],
       ["byte.ld", "SECTIONS {\n  .data : { BYTE(0x1ff) }\n}\n", /byte\.ld\(2,13\): error: value 0x1ff does not fit in BYTE/],
       ["entry.ld", "ENTRY(nowhere)\nSECTIONS { .text : { *(.text) } }\n", /entry\.ld\(1,1\): error: entry symbol 'nowhere' is not defined/],
       ["backwards.ld", "SECTIONS {\n  . = 1M;\n  .text : { *(.text) . = ABSOLUTE(0x1000); }\n}\n", /backwards\.ld\(3,22\): error: cannot move the location counter backwards/],
