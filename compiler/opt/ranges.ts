@@ -1,0 +1,222 @@
+// Integer range analysis and the branches it decides. Each temp gets a signed
+// 32-bit range [lo, hi], propagated forward over the CFG: instructions compute
+// result ranges from operand ranges (no wrap-around: a result that could wrap is
+// unknown), compare-branch edges narrow their operand (the true edge of
+// `if.lt %i, 71` gives %i <= 70), joins take the hull, and a range that keeps
+// growing at a join is widened to the next constant the function compares with
+// (so a loop counter settles after a few rounds). A compare-branch whose outcome
+// the ranges decide becomes a jump: this removes the bounds check of
+// `for (i = 0; i < a.length; i++) a[i]` over a constant-length array, since
+// 0 <= i < length makes `i ult length` always true.
+
+import type { Block, BlockId, Condition, Instr, IrFunction, Temp, Terminator, Value } from "../ir.js";
+import { successors, tempWritten } from "./ir-uses.js";
+
+type Range = [number, number];
+type Ranges = Map<Temp, Range>; // absent: any int32
+
+const MIN = -0x80000000;
+const MAX = 0x7fffffff;
+const FULL: Range = [MIN, MAX];
+
+const NEGATED: Record<Condition, Condition> = {
+  eq: "ne", ne: "eq", lt: "ge", ge: "lt", le: "gt", gt: "le", ult: "uge", uge: "ult", ule: "ugt", ugt: "ule",
+};
+const SWAPPED: Record<Condition, Condition> = {
+  eq: "eq", ne: "ne", lt: "gt", gt: "lt", le: "ge", ge: "le", ult: "ugt", ugt: "ult", ule: "uge", uge: "ule",
+};
+
+function rangeOf(v: Value, r: Ranges): Range {
+  if (v.kind === "const") return [v.value, v.value];
+  if (v.kind === "temp") return r.get(v.temp) ?? FULL;
+  return FULL;
+}
+
+const fits = (lo: number, hi: number): Range => (lo >= MIN && hi <= MAX && lo <= hi ? [lo, hi] : FULL);
+
+function instrRange(ins: Instr, r: Ranges): Range {
+  switch (ins.op) {
+    case "copy": return rangeOf(ins.src, r);
+    case "compare": return [0, 1];
+    case "extend": return ins.signed ? (ins.width === 1 ? [-128, 127] : [-32768, 32767]) : ins.width === 1 ? [0, 255] : [0, 65535];
+    case "load":
+      if (ins.width === 4) return FULL;
+      return ins.signed ? (ins.width === 1 ? [-128, 127] : [-32768, 32767]) : ins.width === 1 ? [0, 255] : [0, 65535];
+    case "intrinsic":
+      return ins.name === "inb" ? [0, 255] : ins.name === "inw" ? [0, 65535] : FULL;
+    case "binary": {
+      const [a, b] = rangeOf(ins.left, r);
+      const [c, d] = rangeOf(ins.right, r);
+      const k = ins.right.kind === "const" ? ins.right.value : undefined;
+      switch (ins.kind) {
+        case "add": return fits(a + c, b + d);
+        case "sub": return fits(a - d, b - c);
+        case "mul": return k !== undefined && k >= 0 ? fits(a * k, b * k) : FULL;
+        case "and":
+          if (a >= 0 && c >= 0) return [0, Math.min(b, d)];
+          if (a >= 0) return [0, b];
+          if (c >= 0) return [0, d];
+          return FULL;
+        case "shr":
+          if (k === undefined || (k & 31) === 0) return FULL;
+          return a >= 0 ? [a >>> (k & 31), b >>> (k & 31)] : [0, 0xffffffff >>> (k & 31)];
+        case "sar": return k === undefined ? FULL : [a >> (k & 31), b >> (k & 31)];
+        case "remu": return k !== undefined && k > 0 ? [0, k - 1] : FULL;
+        case "divu": return k !== undefined && k > 0 && a >= 0 ? [Math.floor(a / k), Math.floor(b / k)] : FULL;
+        case "rems": {
+          if (k === undefined || k === 0 || k === MIN) return FULL;
+          const m = Math.abs(k) - 1;
+          return a >= 0 ? [0, m] : [-m, m];
+        }
+        default: return FULL;
+      }
+    }
+    default: return FULL;
+  }
+}
+
+function transfer(b: Block, entry: Ranges): Ranges {
+  const r = new Map(entry);
+  for (const ins of b.instrs) {
+    const t = tempWritten(ins);
+    if (t === undefined) continue;
+    const range = instrRange(ins, r);
+    if (range[0] === MIN && range[1] === MAX) r.delete(t);
+    else r.set(t, range);
+  }
+  return r;
+}
+
+/** The range of `x` given that `x cond c` holds (undefined: the edge is never taken). */
+function narrow([lo, hi]: Range, cond: Condition, c: number): Range | undefined {
+  let out: Range = [lo, hi];
+  switch (cond) {
+    case "lt": out = [lo, Math.min(hi, c - 1)]; break;
+    case "le": out = [lo, Math.min(hi, c)]; break;
+    case "gt": out = [Math.max(lo, c + 1), hi]; break;
+    case "ge": out = [Math.max(lo, c), hi]; break;
+    case "eq": out = [Math.max(lo, c), Math.min(hi, c)]; break;
+    case "ne":
+      if (lo === c) out = [lo + 1, hi];
+      else if (hi === c) out = [lo, hi - 1];
+      break;
+    case "ult": case "ule": {
+      // x below an unsigned bound that is a non-negative int32: 0 <= x <= bound.
+      const bound = cond === "ult" ? c - 1 : c;
+      if (c >= 0 && bound >= 0) out = [Math.max(lo, 0), Math.min(hi, bound)];
+      else if (cond === "ult" && c === 0) return undefined;
+      break;
+    }
+    case "ugt": case "uge":
+      // x above an unsigned bound: only narrows when x is known non-negative.
+      if (lo >= 0 && c >= 0) out = [Math.max(lo, cond === "ugt" ? c + 1 : c), hi];
+      break;
+  }
+  return out[0] > out[1] ? undefined : out;
+}
+
+/** Ranges along the edge from a block (exit ranges `r`) ending in `term` to `target`; undefined if impossible. */
+function edge(term: Terminator, target: BlockId, r: Ranges): Ranges | undefined {
+  if (term.op !== "branchCompare" || term.ifTrue === term.ifFalse) return r;
+  let { cond, left, right } = term;
+  if (left.kind === "const" && right.kind === "temp") [left, right, cond] = [right, left, SWAPPED[cond]];
+  if (left.kind !== "temp" || right.kind !== "const") return r;
+  const holds = target === term.ifTrue ? cond : NEGATED[cond];
+  const n = narrow(rangeOf(left, r), holds, right.value);
+  if (!n) return undefined;
+  const out = new Map(r);
+  out.set(left.temp, n);
+  return out;
+}
+
+/** Whether `x cond c` is always true (true), always false (false), or either (undefined). */
+function decide([lo, hi]: Range, cond: Condition, c: number): boolean | undefined {
+  switch (cond) {
+    case "lt": return hi < c ? true : lo >= c ? false : undefined;
+    case "le": return hi <= c ? true : lo > c ? false : undefined;
+    case "gt": return lo > c ? true : hi <= c ? false : undefined;
+    case "ge": return lo >= c ? true : hi < c ? false : undefined;
+    case "eq": return lo === c && hi === c ? true : c < lo || c > hi ? false : undefined;
+    case "ne": { const eq = decide([lo, hi], "eq", c); return eq === undefined ? undefined : !eq; }
+    case "ult": case "ule": case "ugt": case "uge": {
+      // Comparable as signed when both sides are non-negative; a negative c is a huge unsigned bound.
+      if (lo < 0) return undefined;
+      if (c < 0) return cond === "ult" || cond === "ule";
+      const signed = { ult: "lt", ule: "le", ugt: "gt", uge: "ge" } as const;
+      return decide([lo, hi], signed[cond], c);
+    }
+  }
+}
+
+export function removeBranchesDecidedByRanges(fn: IrFunction): IrFunction {
+  const preds = new Map<BlockId, Block[]>();
+  for (const b of fn.blocks) for (const s of new Set(successors(b.term))) (preds.get(s) ?? preds.set(s, []).get(s)!).push(b);
+  // Widening thresholds: the constants compare-branches use (and their neighbours).
+  const thresholds = new Set<number>([MIN, -1, 0, MAX]);
+  for (const b of fn.blocks) {
+    if (b.term.op !== "branchCompare") continue;
+    for (const v of [b.term.left, b.term.right]) if (v.kind === "const") for (const d of [-1, 0, 1]) thresholds.add(Math.min(MAX, Math.max(MIN, v.value + d)));
+  }
+  const sorted = [...thresholds].sort((a, b) => a - b);
+  const widen = ([lo, hi]: Range, [oldLo, oldHi]: Range): Range => [
+    lo < oldLo ? sorted.filter((x) => x <= lo).pop()! : lo,
+    hi > oldHi ? sorted.find((x) => x >= hi)! : hi,
+  ];
+
+  const entries = new Map<BlockId, Ranges>();
+  const exits = new Map<BlockId, Ranges>();
+  const entryOf = (b: Block): Ranges | undefined => {
+    if (b === fn.blocks[0]) return new Map();
+    let acc: Ranges | undefined;
+    for (const p of preds.get(b.id) ?? []) {
+      const e = exits.get(p.id);
+      if (!e) continue;
+      const along = edge(p.term, b.id, e);
+      if (!along) continue;
+      if (!acc) acc = new Map(along);
+      else {
+        for (const [t, [lo, hi]] of [...acc]) {
+          const o = along.get(t);
+          if (!o) acc.delete(t);
+          else acc.set(t, [Math.min(lo, o[0]), Math.max(hi, o[1])]);
+        }
+      }
+    }
+    return acc;
+  };
+  for (let changed = true, rounds = 0; changed; rounds++) {
+    if (rounds > 200) return fn; // no fixed point: decide nothing
+    changed = false;
+    for (const b of fn.blocks) {
+      let entry = entryOf(b);
+      if (!entry) continue;
+      const old = entries.get(b.id);
+      if (old) {
+        // Widen what grew; keep only what both rounds bound (never narrow during the ascent).
+        const w: Ranges = new Map();
+        for (const [t, r] of entry) {
+          const o = old.get(t);
+          if (o) w.set(t, widen([Math.min(r[0], o[0]), Math.max(r[1], o[1])], o));
+        }
+        entry = w;
+        const same = entry.size === old.size && [...entry].every(([t, r]) => old.get(t)?.[0] === r[0] && old.get(t)?.[1] === r[1]);
+        if (same) continue;
+      }
+      entries.set(b.id, entry);
+      exits.set(b.id, transfer(b, entry));
+      changed = true;
+    }
+  }
+  const blocks = fn.blocks.map((b) => {
+    const t = b.term;
+    const r = exits.get(b.id);
+    if (t.op !== "branchCompare" || !r) return b;
+    let { cond, left, right } = t;
+    if (left.kind === "const" && right.kind === "temp") [left, right, cond] = [right, left, SWAPPED[cond]];
+    if (left.kind !== "temp" || right.kind !== "const") return b;
+    const d = decide(rangeOf(left, r), cond, right.value);
+    if (d === undefined) return b;
+    return { ...b, term: { op: "jump", target: d ? t.ifTrue : t.ifFalse, pos: t.pos } as Terminator };
+  });
+  return { ...fn, blocks };
+}
