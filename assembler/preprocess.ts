@@ -469,7 +469,8 @@ class Preprocessor {
     const id = this.unique++;
     if (++this.includeDepth > 1000) errorAt(line.origin, 1, `macro '${name}' expands itself without end`);
     const outer = this.macro;
-    this.macro = { params, count, id, name: def.name };
+    // %0 counts the parameters after defaults are filled in, as nasm does.
+    this.macro = { params, count: params.length, id, name: def.name };
     const body: SourceLine[] = def.body.map((b) => ({
       text: b.text, origin: { file: line.origin.file, line: line.origin.line, text: b.text }, macroLine: b.macroLine ?? b.origin.line,
     }));

@@ -478,6 +478,57 @@ section .data
 `;
 }
 
+/** Macro parameter corner cases: %0 with defaults, greedy parameters, {} grouping, %rotate, %xdefine. */
+const PREPROCESSOR_FILE = `%macro m 1-3 10, 20
+dd %0, %1, %2, %3
+%endmacro
+%macro g 1+
+db %1
+dd %0
+%endmacro
+%macro two 2
+dd %1, %2
+%endmacro
+%macro var 1-*
+dd %0
+%rep %0
+dd %1
+%rotate 1
+%endrep
+%endmacro
+m 1
+m 1, 2
+m 1, 2, 3
+g 1, 2, 3
+two {1, 2}, 3
+two 4, {5}
+var 7
+var 7, 8, 9
+%define F(a, b) (a) * (b)
+dd F(2, 3), F((1+1), 4)
+%assign x 0
+%rep 3
+%assign x x + 2
+%endrep
+dd x
+%define lbl foo
+lbl: dd lbl
+%xdefine A 1
+%define B A
+%xdefine A 2
+dd A, B
+%if 1
+%elif 2
+%else
+%endif
+%macro lbls 0
+%%a: dd %%a
+%%b: dd %%b
+%endmacro
+lbls
+lbls
+`;
+
 export interface CorpusFile {
   name: string;
   text: string;
@@ -509,6 +560,7 @@ export function corpus(): CorpusFile[] {
     { name: "jumps.asm", text: jumpFile() },
     { name: "data.asm", text: dataFile() },
     { name: "macros.asm", text: macroFile() },
+    { name: "preprocessor.asm", text: PREPROCESSOR_FILE },
     { name: "struc.asm", text: strucFile() },
     incbinFile(),
     { name: "implicit-text.asm", text: implicitSectionFile() },

@@ -50,7 +50,7 @@ m 1, 2, 3
 all 1, 2, 3
 all {4, 5}
 cat a, b`;
-    expect(lines(src)).to.deep.equal(["dd 1, 1, 10, 20", "dd 3, 1, 2, 3", "db 1, 2, 3", "db 4, 5", "lbl_ab:"]);
+    expect(lines(src)).to.deep.equal(["dd 3, 1, 10, 20", "dd 3, 1, 2, 3", "db 1, 2, 3", "db 4, 5", "lbl_ab:"]); // %0 counts defaults, as in nasm
   });
 
   it("numbers %%labels the way nasm does, counting its built-in directive macros", function () {
