@@ -2,8 +2,8 @@
 // of every kind and alignment, local and global labels, cross-object
 // R_386_32/R_386_PC32/R_386_16/R_386_8 references with addends, weak and COMMON
 // symbols, undefined weak references, DWARF) and a kernel-style script with
-// random alignments, patterns (KEEP, SORT), data statements, PROVIDE, AT(),
-// (NOLOAD) and /DISCARD/; GNU ld and ts386 must agree on all of it (see
+// random alignments, patterns (KEEP, SORT, EXCLUDE_FILE), data statements,
+// fills, PROVIDE, AT(), (NOLOAD) and /DISCARD/; GNU ld and ts386 must agree on all of it (see
 // compareLinks). The seeds are fixed, so a failure is reproducible:
 // the generated files stay in the temporary directory named in the failure.
 // Set TS386_LINK_SEEDS to run more seeds.
@@ -122,9 +122,10 @@ function generate(seed: number): Generated {
 
   const maybe = (p: number, text: string) => (chance(p) ? text : "");
   const textPatterns = pick(["*(.text)", "*(.text) *(.text.*)", "*(.text .text.*)", "KEEP(*(.text)) *(.text.*)"]);
-  const rodataPatterns = pick(["*(.rodata)", "*(.rodata) *(.rodata.*)", "*(.rodata) *(SORT(.rodata.*))", "*(.rodata*)"]);
+  const rodataPatterns = pick(["*(.rodata)", "*(.rodata) *(.rodata.*)", "*(.rodata) *(SORT(.rodata.*))", "*(.rodata*)",
+    "*(EXCLUDE_FILE(*obj0.o) .rodata .rodata.*)", "EXCLUDE_FILE(*obj1.o) *(.rodata*) *(.rodata*)"]);
   const rodata = `.rodata : { ${rodataPatterns} ${maybe(0.3, "LONG(__start) BYTE(7)")} }`;
-  const data = `.data ${pick(["", "", "ALIGN(4K)", "0x800000"])} : ${maybe(0.2, "AT(ADDR(.data) + 0x100000)")} { data_start = .; ${maybe(0.3, "*obj1.o(.data)")} *(.data) ${maybe(0.5, pick([". = ALIGN(16);", ". += 4;"]))} data_end = .; }`;
+  const data = `.data ${pick(["", "", "ALIGN(4K)", "0x800000"])} : ${maybe(0.2, "AT(ADDR(.data) + 0x100000)")} { data_start = .; ${maybe(0.3, "*obj1.o(.data)")} ${maybe(0.3, "FILL(0x11223344)")} *(.data) ${maybe(0.5, pick([". = ALIGN(16);", ". += 4;"]))} data_end = .; } ${maybe(0.2, "=0xab")}`;
   const middle = chance(0.2) ? [data, rodata] : [rodata, data];
   const script = `ENTRY(_start)
 ${maybe(0.5, "small16 = 0x1234;")}
@@ -132,7 +133,7 @@ SECTIONS
 {
   . = ${pick(["1M", "0x200000", "0x400000 + 0x30", "0x10000"])};
   __start = .;
-  .text ${maybe(0.5, `ALIGN(${pick(["16", "4K", "64"])})`)} : { ${maybe(0.3, "*obj2.o(.text)")} ${textPatterns} }
+  .text ${maybe(0.5, `ALIGN(${pick(["16", "4K", "64"])})`)} : { ${maybe(0.3, "*obj2.o(.text)")} ${textPatterns} } ${maybe(0.3, "=0x90cc")}
   ${maybe(0.5, `. = ALIGN(${pick(["0x1000", "32", "8"])});`)}
   ${middle[0]}
   ${maybe(0.2, ". = . + 0x100;")}
