@@ -3,10 +3,10 @@
 // R_386_32/R_386_PC32/R_386_16/R_386_8 references with addends, weak and COMMON
 // symbols, undefined weak references, DWARF) and a kernel-style script with
 // random alignments, patterns (KEEP, SORT, EXCLUDE_FILE), data statements,
-// fills, PROVIDE, AT(), (NOLOAD) and /DISCARD/; GNU ld and ts386 must agree on all of it (see
-// compareLinks). The seeds are fixed, so a failure is reproducible:
-// the generated files stay in the temporary directory named in the failure.
-// Set TS386_LINK_SEEDS to run more seeds.
+// fills, PROVIDE, AT(), (NOLOAD) and /DISCARD/; GNU ld and ts386 must agree on
+// all of it (see compareLinks). The seeds are fixed, so a failure is
+// reproducible: the generated files stay in the temporary directory named in
+// the failure. Set TS386_LINK_SEEDS to run more seeds.
 
 import * as fs from "node:fs";
 import * as path from "node:path";
