@@ -1,4 +1,4 @@
-// `ts386 build ENTRY.ts -o OUT [--target kernel|linux] [--define NAME=VALUE]... [-T SCRIPT] [INPUT.asm|INPUT.o]... [--timings]`
+// `ts386 build ENTRY.ts -o OUT [--target kernel|linux] [--define NAME=VALUE]... [-T SCRIPT] [INPUT.asm|INPUT.o]... [--timings] [-g]`
 // Compile + runtime + link, in-process. --target linux links the Linux runtime
 // (runtime/linux/*.asm: _start calls main and exits with its value) with the
 // linker's built-in static-executable layout; --target kernel links the extra
@@ -18,14 +18,15 @@ import { parseArgs, parseDefines, required, single, UsageError } from "./args.js
 import type { Command } from "./command.js";
 
 export const buildCommand: Command = {
-  usage: `usage: ts386 build ENTRY.ts -o OUT [--target kernel|linux] [--define NAME=VALUE]... [-T SCRIPT] [INPUT.asm|INPUT.o]... [--timings]
+  usage: `usage: ts386 build ENTRY.ts -o OUT [--target kernel|linux] [--define NAME=VALUE]... [-T SCRIPT] [INPUT.asm|INPUT.o]... [--timings] [-g]
 
 Compiles ENTRY.ts, assembles and links everything into an executable.
   --target linux   a static i386 Linux program: _start calls 'export function main(): i32' and exits with its value
   --target kernel  (default) links ENTRY's object with the INPUTs using -T SCRIPT
   --define NAME[=VALUE]   for the compiler ('declare const NAME') and the .asm inputs (%ifdef NAME)
   --emit-asm FILE, --emit-ir FILE, --emit-obj FILE   keep intermediate results
-  --timings        print the time each stage took`,
+  --timings        print the time each stage took
+  -g               DWARF debug information for the compiled code (docs/debugging.md)`,
   run(argv, io) {
     const args = parseArgs(argv, {
       "-o": { value: true },
@@ -37,6 +38,7 @@ Compiles ENTRY.ts, assembles and links everything into an executable.
       "--emit-ir": { value: true },
       "--emit-obj": { value: true },
       "--timings": {},
+      "-g": {},
     });
     const [entry, ...inputs] = args.positional;
     if (entry === undefined) throw new UsageError("missing entry file");
@@ -52,6 +54,7 @@ Compiles ENTRY.ts, assembles and links everything into an executable.
     const start = performance.now();
     const compiled = compileFile(entry, {
       target, defines, emitAsm: single(args, "--emit-asm") !== undefined, emitIr: single(args, "--emit-ir") !== undefined,
+      debug: args.flags.has("-g"),
     });
     timings.push(...compiled.timings);
     const emit = (option: string, data: string | Uint8Array | undefined): void => {

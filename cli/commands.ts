@@ -8,4 +8,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   iso: async () => (await import("./iso.js")).isoCommand,
   compile: async () => (await import("./compile.js")).compileCommand,
   build: async () => (await import("./build.js")).buildCommand,
+  addr2line: async () => (await import("./addr2line.js")).addr2lineCommand,
 };

@@ -1,4 +1,4 @@
-// `ts386 compile ENTRY.ts -o OUT.o [--target kernel|linux] [--define NAME=VALUE]... [--emit-asm OUT.asm] [--emit-ir OUT.ir]`
+// `ts386 compile ENTRY.ts -o OUT.o [--target kernel|linux] [--define NAME=VALUE]... [--emit-asm OUT.asm] [--emit-ir OUT.ir] [-g]`
 // TypeScript (the ts386 subset) -> ELF32 relocatable object, in-process.
 
 import { removeIfExists, writeFileAtomic } from "../common/files.js";
@@ -8,14 +8,15 @@ import { parseArgs, parseDefines, required, single, UsageError } from "./args.js
 import type { Command } from "./command.js";
 
 export const compileCommand: Command = {
-  usage: `usage: ts386 compile ENTRY.ts -o OUT.o [--target kernel|linux] [--define NAME=VALUE]... [--emit-asm OUT.asm] [--emit-ir OUT.ir]
+  usage: `usage: ts386 compile ENTRY.ts -o OUT.o [--target kernel|linux] [--define NAME=VALUE]... [--emit-asm OUT.asm] [--emit-ir OUT.ir] [-g]
 
 Compiles ENTRY.ts and what it imports into one ELF32 i386 object.
   --target kernel   freestanding (default): exported functions are global symbols
   --target linux    also declares sys_write/sys_exit; link with the Linux runtime (ts386 build)
   --define NAME[=VALUE]   sets a 'declare const NAME' (NAME alone means true)
   --emit-asm FILE   the generated code as NASM text, annotated with the TS source lines
-  --emit-ir FILE    the optimised IR in its text form`,
+  --emit-ir FILE    the optimised IR in its text form
+  -g                DWARF debug information: TS line tables, functions, call frames (docs/debugging.md)`,
   run(argv) {
     const args = parseArgs(argv, {
       "-o": { value: true },
@@ -24,6 +25,7 @@ Compiles ENTRY.ts and what it imports into one ELF32 i386 object.
       "-D": { value: true, repeat: true },
       "--emit-asm": { value: true },
       "--emit-ir": { value: true },
+      "-g": {},
     });
     if (args.positional.length !== 1) throw new UsageError(args.positional.length === 0 ? "missing input file" : "exactly one entry file expected");
     const output = required(args, "-o");
@@ -35,6 +37,7 @@ Compiles ENTRY.ts and what it imports into one ELF32 i386 object.
       defines: parseDefines([...(args.options.get("--define") ?? []), ...(args.options.get("-D") ?? [])]),
       emitAsm: emitAsm !== undefined,
       emitIr: emitIr !== undefined,
+      debug: args.flags.has("-g"),
     });
     if (emitIr !== undefined) writeFileAtomic(emitIr, result.ir!);
     if (emitAsm !== undefined) writeFileAtomic(emitAsm, result.asm!);

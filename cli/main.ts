@@ -14,6 +14,7 @@ commands:
   ts386 link    OBJ... -o OUT [-T SCRIPT] [--target kernel|linux]
   ts386 iso     KERNEL.elf -o OUT.iso [--grub-cfg FILE]
   ts386 build   ENTRY.ts -o OUT [--target kernel|linux] [--define NAME=VALUE]...
+  ts386 addr2line EXECUTABLE ADDR...
 
 Run 'ts386 <command> --help' for the options of one command.`;
 

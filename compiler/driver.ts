@@ -15,6 +15,8 @@ import type { IrModule } from "./ir.js";
 import { formatModule } from "./ir-text.js";
 import { optimizeModule } from "./opt/pipeline.js";
 import { generateModule } from "./x86/codegen.js";
+import type { PlacedInstruction } from "./debug/code-map.js";
+import { addDebugSections } from "./debug/debug-sections.js";
 import type { SourceLines } from "./x86/emit.js";
 
 export type Target = "kernel" | "linux";
@@ -25,6 +27,8 @@ export interface CompileOptions {
   defines: Map<string, string>;
   emitAsm?: boolean;
   emitIr?: boolean;
+  /** -g: add DWARF line tables, functions and call frames (compiler/debug). */
+  debug?: boolean;
 }
 
 export interface StageTiming {
@@ -69,7 +73,12 @@ export function sourceLineReader(): SourceLines {
 export function compileIr(module: IrModule, objectName: string, options: Omit<CompileOptions, "target" | "defines">, timings: StageTiming[] = []): CompileResult {
   const optimized = timed(timings, "optimize", () => optimizeModule(module));
   const statements = timed(timings, "codegen", () => generateModule(optimized, sourceLineReader()));
-  const object = timed(timings, "assemble", () => assembleStatements(statements, objectName));
+  const placed: PlacedInstruction[] = [];
+  const assembled = timed(timings, "assemble", () =>
+    assembleStatements(statements, objectName, options.debug ? { placed: (ins, section, offset, size) => placed.push({ ins, section, offset, size }) } : {}));
+  const object = options.debug
+    ? timed(timings, "debug", () => addDebugSections(assembled, optimized, placed, { name: objectName, compDir: process.cwd(), producer: "ts386" }))
+    : assembled;
   const result: CompileResult = { object, statements, timings };
   if (options.emitIr) result.ir = formatModule(optimized);
   if (options.emitAsm) result.asm = formatProgram(statements);
