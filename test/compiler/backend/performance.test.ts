@@ -104,6 +104,60 @@ __attribute__((noinline)) unsigned crc32(int len) {
 int main(void) { for (int i = 0; i < 4096; i++) data[i] = (unsigned char)(i * 7 + 3); unsigned r = 0; for (int rep = 0; rep < 10; rep++) { data[0] = rep; r ^= crc32(4096); } return r & 255; }
 `,
   },
+  sort: {
+    ts: `const arr = new StaticArray<i32>(600);
+function fill(seed: u32): void {
+  let x: u32 = seed;
+  let i: i32 = 0;
+  while (i < 600) { x = x * 1103515245 + 12345; arr[i] = i32(x >> 8); i = i + 1; }
+}
+function sort(n: i32): void {
+  let i: i32 = 0;
+  while (i < n) {
+    let j: i32 = 0;
+    while (j < n - 1 - i) {
+      const a = arr[j];
+      const b = arr[j + 1];
+      if (a > b) { arr[j] = b; arr[j + 1] = a; }
+      j = j + 1;
+    }
+    i = i + 1;
+  }
+}
+export function main(): i32 {
+  fill(7);
+  sort(600);
+  return (arr[0] ^ arr[599]) & 255;
+}
+`,
+    c: `static int arr[600];
+__attribute__((noinline)) void fill(unsigned seed) { unsigned x = seed; for (int i = 0; i < 600; i++) { x = x * 1103515245u + 12345u; arr[i] = (int)(x >> 8); } }
+__attribute__((noinline)) void sort(int n) { for (int i = 0; i < n; i++) for (int j = 0; j < n - 1 - i; j++) { int a = arr[j], b = arr[j + 1]; if (a > b) { arr[j] = b; arr[j + 1] = a; } } }
+int main(void) { fill(7); sort(600); return (arr[0] ^ arr[599]) & 255; }
+`,
+  },
+  strsum: {
+    ts: `const text = "The quick brown fox jumps over the lazy dog, again and again and again.";
+function checksum(rounds: i32): u32 {
+  let h: u32 = 2166136261;
+  let r: i32 = 0;
+  while (r < rounds) {
+    let i: i32 = 0;
+    while (i < text.length) {
+      h = (h ^ u32(text.charCodeAt(i))) * 16777619;
+      i = i + 1;
+    }
+    r = r + 1;
+  }
+  return h;
+}
+export function main(): i32 { return i32(checksum(20000) & 255); }
+`,
+    c: `static const char text[] = "The quick brown fox jumps over the lazy dog, again and again and again.";
+__attribute__((noinline)) unsigned checksum(int rounds) { unsigned h = 2166136261u; for (int r = 0; r < rounds; r++) for (int i = 0; i < (int)sizeof(text) - 1; i++) h = (h ^ (unsigned char)text[i]) * 16777619u; return h; }
+int main(void) { return checksum(20000) & 255; }
+`,
+  },
 };
 
 function instructions(exe: string): number {

@@ -1,0 +1,123 @@
+// The IR optimiser, pass by pass, on hand-built functions: the IR text it prints
+// shows what each pass did, and the IR interpreter (compiler/ir-interpreter.ts)
+// confirms the program computes the same before and after.
+
+import { expect } from "chai";
+import type { IrFunction, IrModule } from "../../../compiler/ir.js";
+import { interpret } from "../../../compiler/ir-interpreter.js";
+import { formatFunction } from "../../../compiler/ir-text.js";
+import { optimizeFunction } from "../../../compiler/opt/pipeline.js";
+import { c, FnBuilder, s, t } from "./harness.js";
+
+/** main() returns f(args); the exit status must not change under optimisation. */
+function sameResult(f: IrFunction, args: number[]): number {
+  const main = new FnBuilder("main", 0, { exported: true });
+  const r = main.call(f.name, args.map(c), f.conv);
+  main.end({ op: "return", value: r });
+  const module = (fn: IrFunction): IrModule => ({
+    functions: [main.build(), fn],
+    data: [{ name: "arr", section: "bss", align: 4, size: 32, bytes: new Uint8Array(0), relocations: [], exported: false }],
+    externs: ["__ts386_bounds_fail"],
+  });
+  const before = interpret(module(f));
+  const after = interpret(module(optimizeFunction(f)));
+  expect(after).to.deep.equal(before);
+  return before.status!;
+}
+
+/** for (i = 0; i < 8; i++) sum += arr[i] with the check `i ult LIMIT` before each access. */
+function countedLoop(limit: number): IrFunction {
+  const f = new FnBuilder("sum", 0);
+  const i = f.temp(), sum = f.temp();
+  f.copy(i, c(0)); f.copy(sum, c(0));
+  f.end({ op: "jump", target: 1 }, 1);
+  f.end({ op: "branchCompare", cond: "lt", left: t(i), right: c(8), ifTrue: 2, ifFalse: 4 }, 2);
+  f.end({ op: "branchCompare", cond: "ult", left: t(i), right: c(limit), ifTrue: 3, ifFalse: 5 }, 3);
+  const v = f.temp();
+  f.add({ op: "load", dst: v, width: 4, signed: false, address: f.bin("add", s("arr"), f.bin("shl", t(i), c(2))), offset: 0 });
+  f.bin("add", t(sum), t(v), sum);
+  f.bin("add", t(i), c(1), i);
+  f.end({ op: "jump", target: 1 }, 4);
+  f.end({ op: "return", value: t(sum) }, 5);
+  f.call("__ts386_bounds_fail", [s("arr"), c(0)], "cdecl", undefined);
+  f.end({ op: "unreachable" });
+  return f.build();
+}
+
+describe("IR optimiser", function () {
+  it("range analysis removes a bounds check a counted loop satisfies, and keeps one it does not", function () {
+    const proven = optimizeFunction(countedLoop(8));
+    expect(formatFunction(proven)).to.not.match(/ult/);
+    expect(formatFunction(proven)).to.not.match(/__ts386_bounds_fail/);
+    const kept = formatFunction(optimizeFunction(countedLoop(7)));
+    expect(kept).to.match(/if\.ult %0, 7/);
+    sameResult(countedLoop(8), []);
+    expect(sameResult(countedLoop(7), [])).to.equal(134); // i = 7 fails the check
+  });
+
+  it("folds constants across blocks but never a division that traps", function () {
+    const f = new FnBuilder("k", 1);
+    const a = f.temp(), b = f.temp();
+    f.copy(a, c(6));
+    f.end({ op: "branchCompare", cond: "gt", left: f.param(0), right: c(0), ifTrue: 1, ifFalse: 2 }, 1);
+    f.copy(b, c(7));
+    f.end({ op: "jump", target: 3 }, 2);
+    f.copy(b, c(7));
+    f.end({ op: "jump", target: 3 }, 3);
+    const m = f.bin("mul", t(a), t(b));
+    const z = f.bin("divs", c(1), c(0));
+    const w = f.bin("divs", c(-2147483648), c(-1));
+    f.end({ op: "return", value: f.bin("add", f.bin("add", m, z), w) });
+    const text = formatFunction(optimizeFunction(f.build()));
+    expect(text).to.match(/divs 1, 0/);
+    expect(text).to.match(/divs -2147483648, -1/);
+    expect(text).to.match(/add 42, %\d+|add %\d+, 42/);
+    expect(text).to.not.match(/mul/);
+  });
+
+  it("removes dead arithmetic but keeps loads, stores and calls", function () {
+    const f = new FnBuilder("d", 1, { returnsValue: false });
+    f.bin("mul", f.param(0), c(3));
+    const l = f.temp();
+    f.add({ op: "load", dst: l, width: 1, signed: false, address: s("arr"), offset: 3 });
+    f.add({ op: "store", width: 4, address: s("arr"), offset: 0, value: c(1) });
+    f.call("d", [c(0)], "internal");
+    f.end({ op: "return" });
+    const text = formatFunction(optimizeFunction(f.build()));
+    expect(text).to.not.match(/mul/);
+    expect(text).to.match(/load\.u8 \[\$arr\+3\]/);
+    expect(text).to.match(/store\.32 \[\$arr\], 1/);
+    expect(text).to.match(/call internal \$d\(0\)/);
+    expect(text).to.not.match(/= call/); // the unused result is dropped
+  });
+
+  it("coalesces temp + copy assignments, eliminates common subexpressions and repeated checks", function () {
+    const f = new FnBuilder("cse", 2);
+    const x = f.bin("add", f.param(0), f.param(1));
+    const y = f.bin("add", f.param(0), f.param(1));
+    const n = f.temp();
+    f.copy(n, f.bin("mul", x, y));
+    f.end({ op: "branchCompare", cond: "ult", left: f.param(0), right: c(100), ifTrue: 1, ifFalse: 3 }, 1);
+    const tmp = f.bin("add", t(n), c(1));
+    f.copy(n, tmp);
+    f.end({ op: "branchCompare", cond: "ult", left: f.param(0), right: c(100), ifTrue: 2, ifFalse: 3 }, 2);
+    f.end({ op: "return", value: t(n) }, 3);
+    f.end({ op: "return", value: c(-1) });
+    const opt = optimizeFunction(f.build());
+    const text = formatFunction(opt);
+    expect(text.match(/= add %0, %1/g)?.length).to.equal(1);
+    expect(text.match(/if\.ult/g)?.length).to.equal(1);
+    expect(text).to.match(/%3 = add %3, 1|%\d+ = add %\d+, 1/);
+    expect(text).to.not.match(/copy %\d+\n.*copy/);
+    expect(sameResult(f.build(), [3, 4])).to.equal((7 * 7 + 1) & 255);
+    expect(sameResult(f.build(), [300, 4])).to.equal(255);
+  });
+
+  it("rotates loops: the back edge ends in the loop test", function () {
+    const f = countedLoop(8);
+    const text = formatFunction(optimizeFunction(f));
+    const blocks = text.split(/\n@\d+:\n/);
+    // Some block both adds 1 to the counter and branches back on `lt ..., 8`.
+    expect(blocks.some((b) => /add %\d+, 1/.test(b) && /if\.lt %\d+, 8/.test(b))).to.equal(true);
+  });
+});
