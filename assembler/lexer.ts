@@ -125,9 +125,14 @@ function backquoteBytes(body: string): number[] {
   return out;
 }
 
+/**
+ * The bytes of one character of a string. Sources are read as latin1 (one character per
+ * byte, so UTF-8 text passes through unchanged); characters beyond 0xFF can only come
+ * from API callers and are encoded as UTF-8.
+ */
 function utf8(s: string): number[] {
   const c = s.charCodeAt(0);
-  return c < 128 ? [c] : [...Buffer.from(s, "utf8")];
+  return c < 256 ? [c] : [...Buffer.from(s, "utf8")];
 }
 
 export function stringBytes(raw: string): number[] {

@@ -290,6 +290,7 @@ g_const equ 42
   dd g_const, end_data - g_data
 table: times 8 db 0
 end_data:
+  db "héllo ✓", 0   ; UTF-8 source bytes pass through
 msg: db "hello, world", 10
 msg_len equ $ - msg
 .after_equ: db 0 ; still msg.after_equ: an equ does not start a new local-label scope
