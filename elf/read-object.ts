@@ -73,10 +73,16 @@ export function readObject(bytes: Uint8Array, name: string): ObjectFile {
   for (const s of raw) s.name = cstr(shstr, (s as RawSection & { nameOffset: number }).nameOffset);
 
   // Sections that carry program content (everything but the bookkeeping ones).
+  // A string table is bookkeeping when it names sections or symbols; others
+  // (such as .stabstr) are content.
+  const bookkeepingStrtabs = new Set<number>([shstrndx]);
+  raw.forEach((s) => {
+    if (s.type === SHT_SYMTAB) bookkeepingStrtabs.add(s.link);
+  });
   const sections: ObjectSection[] = [];
   const sectionMap = new Map<number, number>(); // ELF index -> ObjectFile.sections index
   raw.forEach((s, i) => {
-    if (i === 0 || s.type === SHT_NULL || s.type === SHT_SYMTAB || s.type === SHT_STRTAB ||
+    if (i === 0 || s.type === SHT_NULL || s.type === SHT_SYMTAB || (s.type === SHT_STRTAB && bookkeepingStrtabs.has(i)) ||
       s.type === SHT_REL || s.type === SHT_RELA) return;
     sectionMap.set(i, sections.length);
     sections.push({

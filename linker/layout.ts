@@ -171,12 +171,13 @@ export function layOut(objects: ObjectFile[], resolution: Resolution, plan: Plan
     if (minAlign & (minAlign - 1)) fail(`alignment ${minAlign} is not a power of two`, stmt!.align!.at);
     out.align = Math.max(out.align, minAlign);
 
-    // Where it starts: its address; else, allocated, the region's next free
-    // address aligned for it; a non-allocated section (debug info) sits at 0.
+    // Where it starts: its address; else the region's next free address
+    // aligned for it (a non-allocated section the script names too, without
+    // taking space); a non-allocated orphan (debug info) sits at 0.
     const before = dot;
     let start: number;
     if (stmt?.address) start = evaluate(stmt.address, scope).value;
-    else if (nonAlloc) start = 0;
+    else if (nonAlloc && !stmt) start = 0;
     else start = alignTo(region, out.align, item.at);
     out.address = start;
     placed.add(out);

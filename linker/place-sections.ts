@@ -68,7 +68,8 @@ function newOutput(name: string): OutputSection {
 
 /**
  * Adds an input section to an output section: permission flags are the union,
- * the merge flags and entry size survive only if every input shares them,
+ * the merge flags survive only if every input shares them and the entry size,
+ * the entry size only if every input has the same,
  * PROGBITS wins over NOBITS.
  */
 export function attach(output: OutputSection, input: InputSection): void {
@@ -77,10 +78,10 @@ export function attach(output: OutputSection, input: InputSection): void {
   const entsize = input.source?.entsize ?? 0;
   if (output.inputs.length === 0) {
     output.flags |= merge;
-    output.entsize = merge ? entsize : 0;
-  } else if ((output.flags & (SHF_MERGE | SHF_STRINGS)) !== merge || output.entsize !== entsize) {
-    output.flags &= ~(SHF_MERGE | SHF_STRINGS);
-    output.entsize = 0;
+    output.entsize = entsize;
+  } else {
+    if ((output.flags & (SHF_MERGE | SHF_STRINGS)) !== merge || output.entsize !== entsize) output.flags &= ~(SHF_MERGE | SHF_STRINGS);
+    if (output.entsize !== entsize) output.entsize = 0;
   }
   output.inputs.push(input);
   output.flags |= input.flags & (SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR);

@@ -69,7 +69,7 @@ export interface OutputSection {
   listIndex: number;
   /** Flags and type ld gives this statement by its name when it places orphans (see place-sections.ts). */
   kindFlags?: { flags: number };
-  /** Entry size, kept when every input is a merge section of the same entry size (as ld does). */
+  /** Entry size, kept when every input has the same (as ld does). */
   entsize: number;
   /** Index in the output section header table. */
   headerIndex: number;

@@ -128,6 +128,7 @@ SECTIONS {
   .gap : { gap_start = .; . = . + 0x10; gap_end = .; }
   .align_only : { . = ALIGN(64); }
   after_gap = .;
+  .comment : { *(.comment) }
   .rodata : { *(.rodata*) }
   .data : {
     ASSERT(. == ADDR(.data), "start of .data");
