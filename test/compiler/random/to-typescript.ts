@@ -1,7 +1,7 @@
 // Prints a random program as ts386 TypeScript (fully parenthesised), with the
 // division helpers and a decimal printer that main uses for each result.
 
-import { ARRAY_LENGTH, type Cond, type Expr, type Func, type Program, type Stmt } from "./ast.js";
+import { ARRAY_LENGTH, typeOf, type Cond, type Expr, type Func, type Program, type Stmt } from "./ast.js";
 
 // A literal is printed bare (taking the type it meets) only as an operand of a
 // binary operator whose other operand is not a literal, and only when it fits
@@ -44,7 +44,13 @@ function cond(c: Cond): string {
       // == and != against a bare literal would let TypeScript narrow the variable to
       // that literal type (and then reject later comparisons as having "no overlap").
       if (c.op === "==" || c.op === "!=") return `(${expr(c.l)} ${c.op} ${expr(c.r)})`;
-      return `(${operand(c.l, c.r)} ${c.op} ${operand(c.r, c.l)})`;
+      {
+        // `a < (b > (c))` parses as a call with type arguments `a<(b>(c))`: after `>`,
+        // never an opening parenthesis (a cast to the operand's own type changes nothing).
+        let right = operand(c.r, c.l);
+        if (c.op === ">" && right.startsWith("(")) right = `${typeOf(c.r)}${right}`;
+        return `(${operand(c.l, c.r)} ${c.op} ${right})`;
+      }
     case "not": return `(!${cond(c.c)})`;
     case "logic": return `(${cond(c.l)} ${c.op} ${cond(c.r)})`;
   }
