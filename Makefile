@@ -105,5 +105,13 @@ test-bounds-fail: setup-test build/variants/TOYIX_TRIGGER_BOUNDS_FAIL/toyix.iso
 bench-kernel: setup-test kernel-isos
 	@$(NODE) dist/bench/kernel-boot.js
 
+# Generated code against gcc -O2 (callgrind instruction counts, code size; bench/codegen.ts)
+# and make iso's steps against nasm, GNU ld and grub-mkrescue (bench/build-speed.ts).
+.PHONY: bench-codegen
+bench-codegen: setup-bench tools
+	@$(NODE) dist/bench/codegen.js
+	@$(NODE) dist/bench/build-speed.js
+bench: bench-codegen
+
 clean:
 	rm -rf build
