@@ -348,7 +348,8 @@ export class ProgramContext {
     }
     const type = declared ?? (value ? concreteType(value, init!) : undefined);
     if (!type) failAt(decl, Code.declaration, `'${name}' needs a type annotation or an initialiser, e.g. \`let ${name}: u32 = 0\``);
-    if (isConst && !exported) return { kind: "constant", operand: { ...value!, type: value!.type.kind === "untyped" && !declared ? value!.type : type } };
+    // A const is a named constant (an untyped one stays untyped, adapting where it is used); the initialiser is already converted to an annotated type.
+    if (isConst && !exported) return { kind: "constant", operand: value! };
     // Static storage: a `let` (or an exported const, which assembly may read).
     const storage = storageOf(type);
     if (!storage) failAt(decl, Code.type, `'${name}' of type ${typeName(type)} cannot be stored`);

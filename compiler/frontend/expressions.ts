@@ -383,23 +383,15 @@ function checkMutable(place: Place, node: ts.Node): void {
 function lowerPropertyAccess(fx: FunctionContext, e: ts.PropertyAccessExpression): Operand {
   const member = moduleMember(fx, e);
   if (member) return readBinding(fx, member, e);
-  const memberDecl = fx.ctx.symbolAt(e.name)?.valueDeclaration;
-  if (memberDecl && ts.isMethodDeclaration(memberDecl) && !fx.ctx.isRuntimeDeclaration(memberDecl))
+  const decl = fx.ctx.symbolAt(e.name)?.valueDeclaration;
+  if (decl && ts.isMethodDeclaration(decl) && !fx.ctx.isRuntimeDeclaration(decl))
     failAt(e, Code.unsupported, "methods cannot be used as values: write a module-level function that takes the instance");
-  const name = e.name.text;
-  if (name === "length") {
-    const sym = fx.ctx.symbolAt(e.name);
-    const decl = sym?.valueDeclaration;
-    if (decl && fx.ctx.isRuntimeDeclaration(decl)) {
-      const objSym = ts.isIdentifier(e.expression) || ts.isPropertyAccessExpression(e.expression) ? fx.ctx.symbolAt(ts.isIdentifier(e.expression) ? e.expression : e.expression.name) : undefined;
-      const objDecl = objSym?.valueDeclaration;
-      if (ts.isClassDeclaration(decl.parent) && decl.parent.name?.text === "StaticArray" && objDecl) {
-        const arr = arrayBinding(fx, e.expression);
-        return constOperand(I32, BigInt(arr.length));
-      }
-      const s = lowerExpr(fx, e.expression);
-      if (s.type.kind === "string") return stringLength(fx, s, e);
-    }
+  // `.length` of a StaticArray (a constant) or of a string (runtime/core.d.ts declares both).
+  if (e.name.text === "length" && decl && fx.ctx.isRuntimeDeclaration(decl)) {
+    const owner = decl.parent;
+    if (ts.isClassDeclaration(owner) && owner.name?.text === "StaticArray") return constOperand(I32, BigInt(arrayBinding(fx, e.expression).length));
+    const s = lowerExpr(fx, e.expression);
+    if (s.type.kind === "string") return stringLength(fx, s, e);
   }
   return readPlace(fx, placeOf(fx, e), e);
 }
