@@ -8,7 +8,8 @@
 // about jumps to labels not seen yet (short), as NASM is. A last pass then emits
 // the bytes and relocations with values that are known to be consistent.
 
-import { fail, sourceExcerpt, type SourceLocation } from "../common/diagnostics.js";
+import { fail, type SourceLocation } from "../common/diagnostics.js";
+import { originNotes, type LineOrigin } from "./lexer.js";
 import {
   SHT_NOBITS, R_386_16, R_386_32, R_386_8,
   type ObjectFile, type ObjectSection, type ObjectSymbol, type Relocation, type SymbolType,
@@ -71,8 +72,8 @@ class ByteBuffer {
 }
 
 export interface AssembleOptions {
-  /** The text of the source line at a location, for the excerpt under error messages. */
-  sourceLine?: (loc: SourceLocation) => string | undefined;
+  /** The source line a statement's location came from, for the excerpt under error messages. */
+  origin?: (loc: SourceLocation) => LineOrigin | undefined;
   /** Called in the final pass with each instruction's section, offset and size (debug line tables). */
   placed?: (ins: Instruction, section: string, offset: number, size: number) => void;
 }
@@ -133,9 +134,10 @@ class Assembler {
   /** Set while encoding when an operand's value is unknown or a number computed from symbols. */
   private sizeMayChange = false;
 
-  private error(message: string, loc = this.loc): never {
-    const line = loc ? this.options.sourceLine?.(loc) : undefined;
-    fail(message, loc, line !== undefined ? { notes: sourceExcerpt(line, 1, loc!.column) } : {});
+  /** Fails at `loc` (by default the current statement); `at` is the statement location whose line to show. */
+  private error(message: string, loc = this.loc, at = loc): never {
+    const origin = at ? this.options.origin?.(at) : undefined;
+    fail(message, loc, origin && loc ? { notes: originNotes(origin, loc.column) } : {});
   }
 
   run(): ObjectFile {
@@ -195,7 +197,7 @@ class Assembler {
   /** The statement's location moved to where `name` (or its local part) is written on the line, if found. */
   private columnOf(name: string): SourceLocation | undefined {
     const loc = this.loc;
-    const line = loc ? this.options.sourceLine?.(loc) : undefined;
+    const line = loc ? this.options.origin?.(loc)?.text : undefined;
     if (!loc || line === undefined) return loc;
     const dot = name.indexOf(".", 1);
     for (const written of dot > 0 ? [name, name.slice(dot)] : [name]) {
@@ -208,7 +210,7 @@ class Assembler {
   private lookup(name: string): Value | undefined {
     const s = this.symbols.get(name);
     if (s && (s.pass > 0)) return s.value;
-    if (this.final) this.error(`symbol '${name}' is not defined`, this.columnOf(name));
+    if (this.final) this.error(`symbol '${name}' is not defined`, this.columnOf(name), this.loc);
     return undefined;
   }
 

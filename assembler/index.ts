@@ -10,6 +10,8 @@
 // turns the ObjectFile into bytes.
 
 import type { ObjectFile } from "../elf/types.js";
+import type { SourceLocation } from "../common/diagnostics.js";
+import type { LineOrigin } from "./lexer.js";
 import { assembleStatements } from "./assemble.js";
 import { parseLines } from "./parser.js";
 import { preprocess, type PreprocessOptions } from "./preprocess.js";
@@ -18,11 +20,9 @@ export type AssembleTextOptions = PreprocessOptions;
 
 export function assembleText(text: string, fileName: string, options: AssembleTextOptions = {}): ObjectFile {
   const lines = preprocess(text, fileName, options);
-  const statements = parseLines(lines);
-  // The source line of a location, for error excerpts: looked up only when there is an error.
-  const sourceLine = (loc: { file: string; line: number }) =>
-    lines.find((l) => l.origin.line === loc.line && l.origin.file === loc.file)?.origin.text;
-  return assembleStatements(statements, fileName, { sourceLine });
+  const origins = new Map<SourceLocation, LineOrigin>();
+  const statements = parseLines(lines, origins);
+  return assembleStatements(statements, fileName, { origin: (loc) => origins.get(loc) });
 }
 
 export { assembleStatements } from "./assemble.js";

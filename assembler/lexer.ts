@@ -29,11 +29,21 @@ export interface LineOrigin {
   line: number;
   /** The text of the line, for the excerpt under the message. */
   text: string;
+  /** For a line a macro call produced: the macro and where its definition is. */
+  macro?: { name: string; file: string; line: number };
+}
+
+/** The notes under a message: the line with a caret, and the macro it came from. */
+export function originNotes(origin: LineOrigin, col: number): string[] {
+  const notes = sourceExcerpt(origin.text, 1, col);
+  const m = origin.macro;
+  if (m) notes.push(`    (the line above is ${m.file}(${m.line}), in macro '${m.name}' called here)`);
+  return notes;
 }
 
 export function errorAt(origin: LineOrigin, col: number, message: string): never {
   const loc: SourceLocation = { file: origin.file, line: origin.line, column: col };
-  fail(message, loc, { notes: sourceExcerpt(origin.text, 1, col) });
+  fail(message, loc, { notes: originNotes(origin, col) });
 }
 
 const ID_START = new Uint8Array(128);

@@ -31,13 +31,18 @@ function isKeyword(word: string): boolean {
   return isReservedWord(word) && registerInfo(word.toLowerCase()) === undefined;
 }
 
-export function parseLines(lines: SourceLine[]): Statement[] {
-  const p = new LineParser();
+/**
+ * Statements from preprocessed lines. `origins`, if given, receives the line each
+ * statement location came from (for error excerpts in later stages).
+ */
+export function parseLines(lines: SourceLine[], origins?: Map<SourceLocation, LineOrigin>): Statement[] {
+  const p = new LineParser(origins);
   for (const line of lines) p.parseLine(line);
   return p.statements;
 }
 
 class LineParser {
+  constructor(private readonly origins: Map<SourceLocation, LineOrigin> | undefined) {}
   readonly statements: Statement[] = [];
   /** The last non-local label, the parent of ".local" names. */
   private parent = "";
@@ -50,7 +55,9 @@ class LineParser {
   };
 
   private loc(col: number): SourceLocation {
-    return { file: this.origin.file, line: this.origin.line, column: col };
+    const loc = { file: this.origin.file, line: this.origin.line, column: col };
+    this.origins?.set(loc, this.origin);
+    return loc;
   }
 
   parseLine(line: SourceLine): void {

@@ -472,7 +472,9 @@ class Preprocessor {
     // %0 counts the parameters after defaults are filled in, as nasm does.
     this.macro = { params, count: params.length, id, name: def.name };
     const body: SourceLine[] = def.body.map((b) => ({
-      text: b.text, origin: { file: line.origin.file, line: line.origin.line, text: b.text }, macroLine: b.macroLine ?? b.origin.line,
+      text: b.text,
+      origin: { file: line.origin.file, line: line.origin.line, text: b.text, macro: { name: def.name, file: b.origin.file, line: b.origin.line } },
+      macroLine: b.macroLine ?? b.origin.line,
     }));
     try {
       this.processLines(body);

@@ -86,6 +86,20 @@ describe("assembler: error messages", function () {
     });
   }
 
+  it("reports an error inside a macro at the call, with the macro's own line", function () {
+    const src = "%macro m 1\n  mov %1, 1\n  mov al, 300\n%endmacro\nnop\nm ebx\nm ecx\n";
+    const d = diagnose(src, "mac.asm");
+    expect(d.text).to.equal([
+      "mac.asm(6,3): error: immediate 300 does not fit in 8 bits",
+      "      mov al, 300",
+      "      ^",
+      "    (the line above is mac.asm(3), in macro 'm' called here)",
+    ].join("\n"));
+    const parse = diagnose("%macro m 0\n  nop\n  bogus eax\n%endmacro\nm\n", "mac.asm");
+    expect([parse.line, parse.message]).to.deep.equal([5, "unknown instruction 'bogus'"]);
+    expect(parse.text).to.contain("(the line above is mac.asm(3), in macro 'm' called here)");
+  });
+
   it("reports an error inside an included file at that file's line", function () {
     const dir = tmpDir();
     fs.writeFileSync(path.join(dir, "inc.asm"), "nop\nbogus_op eax\n");
