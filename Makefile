@@ -68,10 +68,10 @@ build/obj/boot/%.o: boot/%.asm $(TOOLCHAIN) | $(KERNEL_TOOLS)
 define kernel_variant
 $(call kernel_dir,$(1))/kernel.o: $(KERNEL_SOURCES) $(TOOLCHAIN) | $(KERNEL_TOOLS)
 	@mkdir -p $$(@D)
-	$$(TS386) compile kernel/main.ts -o $$@ --target kernel $(call kernel_defines,$(1))
+	$$(TS386) compile kernel/main.ts -o $$@ --target kernel -g $(call kernel_defines,$(1))
 
 $(call kernel_dir,$(1))/kernel.elf: $(BOOT_OBJECTS) $(call kernel_dir,$(1))/kernel.o boot/linker.ld $(TOOLCHAIN) | $(KERNEL_TOOLS)
-	$$(TS386) link -T boot/linker.ld --target kernel -o $$@ $(BOOT_OBJECTS) $(call kernel_dir,$(1))/kernel.o
+	$$(TS386) link -T boot/linker.ld --target kernel --line-table -o $$@ $(BOOT_OBJECTS) $(call kernel_dir,$(1))/kernel.o
 
 $(call kernel_dir,$(1))/toyix.iso: $(call kernel_dir,$(1))/kernel.elf boot/grub.cfg $(TOOLCHAIN) | $(KERNEL_TOOLS)
 	$$(TS386) iso $$< -o $$@ --grub-cfg boot/grub.cfg

@@ -1,4 +1,4 @@
-// `ts386 link OBJ... -o OUT [-T SCRIPT] [--target kernel|linux] [--entry SYMBOL]`
+// `ts386 link OBJ... -o OUT [-T SCRIPT] [--target kernel|linux] [--entry SYMBOL] [--line-table]`
 // Links ELF32 i386 relocatable objects (and static archives, members pulled in
 // as GNU ld does) into an executable. On any error the
 // output file is removed, so a failed link never leaves a stale executable.
@@ -10,18 +10,21 @@ import { readObject } from "../elf/read-object.js";
 import type { ObjectFile } from "../elf/types.js";
 import { isArchive, readArchive, selectArchiveMembers, type LinkInput } from "../linker/archive.js";
 import { link } from "../linker/link.js";
+import { linkWithLineTable } from "../linker/with-line-table.js";
 import type { Target } from "../linker/types.js";
 import { parseArgs, required, single, UsageError } from "./args.js";
 import type { Command } from "./command.js";
 
 export const linkCommand: Command = {
-  usage: `usage: ts386 link OBJ... -o OUT [-T SCRIPT] [--target kernel|linux] [--entry SYMBOL]
+  usage: `usage: ts386 link OBJ... -o OUT [-T SCRIPT] [--target kernel|linux] [--entry SYMBOL] [--line-table]
 
 Links ELF32 i386 relocatable objects (from ts386, nasm, GNU as or gcc -m32 -c)
 and static archives (libgcc.a) into an ELF32 executable. -T reads a GNU ld
 script (the subset in docs/linker.md); without it, --target kernel loads at
 1 MiB and --target linux makes a static Linux program at 0x08048000.
---target defaults to kernel.`,
+--target defaults to kernel.
+  --line-table   link in __ts386_line_table, the address-to-line table made from
+                 the DWARF of the -g objects (a second link; docs/debugging.md)`,
 
   run(argv) {
     const args = parseArgs(argv, {
@@ -30,6 +33,7 @@ script (the subset in docs/linker.md); without it, --target kernel loads at
       "--target": { value: true, choices: ["kernel", "linux"] },
       "--entry": { value: true },
       "-e": { value: true },
+      "--line-table": {},
     });
     const output = required(args, "-o");
     if (args.positional.length === 0) throw new UsageError("no input objects");
@@ -51,7 +55,7 @@ script (the subset in docs/linker.md); without it, --target kernel loads at
       throw e;
     }
     const script = scriptPath === undefined ? undefined : { text: fs.readFileSync(scriptPath, "latin1"), fileName: scriptPath };
-    const result = link(objects, { target, script, entry });
+    const result = (args.flags.has("--line-table") ? linkWithLineTable : link)(objects, { target, script, entry });
     writeFileAtomic(output, result.bytes, 0o755);
   },
 };

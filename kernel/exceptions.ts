@@ -3,6 +3,7 @@
 // It names the exception, shows the error code and the saved registers,
 // and panics: in this kernel an unexpected exception is always a bug.
 
+import { console_write_code_location } from "./code_location.js";
 import { console_putc, console_write, console_write_hex32, console_writeln } from "./console.js";
 import { InterruptFrame } from "./interrupt_frame.js";
 import { kernel_panic } from "./panic.js";
@@ -72,5 +73,6 @@ export function exception_report(frame: usize): never {
   write_register(" CS", f.cs);
   write_register(" EFLAGS", f.eflags);
   console_putc(10);
+  console_write_code_location(f.eip);
   kernel_panic("CPU exception");
 }

@@ -10,6 +10,7 @@
 // which the PMM reserves. Anything above 16 MiB now faults, and vector 14
 // reports the fault instead of the generic exception dump.
 
+import { console_write_code_location } from "./code_location.js";
 import { console_putc, console_write, console_write_hex32, console_write_u32_dec, console_writeln } from "./console.js";
 import { InterruptFrame } from "./interrupt_frame.js";
 import { interrupt_register_handler } from "./interrupts.js";
@@ -96,6 +97,7 @@ function page_fault_handler(frame: usize): void {
   console_write(" error=");
   console_write_hex32(f.error_code);
   console_putc(10);
+  console_write_code_location(f.eip);
   print_page_fault_error(f.error_code);
   kernel_panic("page fault");
 }

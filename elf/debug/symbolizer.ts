@@ -1,6 +1,6 @@
 // Address -> function+offset and TS file:line, from an executable's DWARF
 // (.debug_line rows, .debug_info subprograms) and, for code without debug info
-// (the boot assembly), its function and label symbols.
+// (the boot assembly), its function and label symbols, each ending where the next begins.
 
 import { readExecutable } from "./read-executable.js";
 import { readFunctions, type DebugFunction } from "./read-functions.js";

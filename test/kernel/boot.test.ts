@@ -118,6 +118,20 @@ describe("Toyix normal boot", function () {
   });
 });
 
+/**
+ * The report's code line names the function and the TS line of the faulting instruction:
+ * the same EIP as the chapter's line, `function+0xoff`, and a file:line whose source is `statement`.
+ */
+function expectCodeLocation(lines: string[], eipLine: RegExp, fn: string, statement: string): void {
+  const eip = eipLine.exec(lines.find((l) => eipLine.test(l))!)![1]!;
+  const located = lines.find((l) => l.startsWith(`EIP=${eip} (`));
+  const m = /^EIP=0x\w+ \((\w+)\+0x[0-9a-f]+, (kernel\/\w+\.ts):(\d+)\)$/.exec(located ?? "");
+  expect(m, `no code line for EIP=${eip} in:\n${lines.join("\n")}`).to.not.equal(null);
+  expect(m![1]).to.equal(fn);
+  const source = fs.readFileSync(path.join(repoRoot, m![2]!), "utf8").split("\n");
+  expect(source[Number(m![3]) - 1]).to.contain(statement);
+}
+
 describe("Toyix exception path (TOYIX_TRIGGER_TEST_EXCEPTION)", function () {
   before(function () {
     prepare(this, iso.exception);
@@ -127,7 +141,9 @@ describe("Toyix exception path (TOYIX_TRIGGER_TEST_EXCEPTION)", function () {
     const result = await bootIso({ cdrom: iso.exception });
     expect(result.timedOut, `no verdict; serial:\n${result.serial}`).to.equal(false);
     expect(result.debugExitValue, `the kernel did not halt through panic; serial:\n${result.serial}`).to.equal(PANIC_EXIT_VALUE);
-    expectLines(kernelLines(result.serial), exceptionBoot);
+    const lines = kernelLines(result.serial);
+    expectLines(lines, exceptionBoot);
+    expectCodeLocation(lines, /^EIP=(0x\w+) CS=/, "kernel_main", "ud2();");
   });
 });
 
@@ -140,7 +156,9 @@ describe("Toyix page-fault path (TOYIX_TRIGGER_PAGE_FAULT)", function () {
     const result = await bootIso({ cdrom: iso.pageFault });
     expect(result.timedOut, `no verdict; serial:\n${result.serial}`).to.equal(false);
     expect(result.debugExitValue, `the kernel did not halt through panic; serial:\n${result.serial}`).to.equal(PANIC_EXIT_VALUE);
-    expectLines(kernelLines(result.serial), pageFaultBoot);
+    const lines = kernelLines(result.serial);
+    expectLines(lines, pageFaultBoot);
+    expectCodeLocation(lines, /^EIP=(0x\w+) error=/, "kernel_main", "load<u32>(TEST_FAULT_ADDRESS)");
   });
 });
 

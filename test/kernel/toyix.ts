@@ -67,6 +67,9 @@ export const normalBoot: Expected[] = [
 
 const upTo = (line: string): Expected[] => normalBoot.slice(0, normalBoot.indexOf(line) + 1);
 
+/** The fault reports' code line, from the kernel's line table (kernel/code_location.ts). */
+export const CODE_LOCATION = /^EIP=0x001[0-9A-F]{5} \(\w+\+0x[0-9a-f]+, kernel\/\w+\.ts:\d+\)$/;
+
 /** TOYIX_TRIGGER_TEST_EXCEPTION: ud2 after the drivers are configured, the generic report, the panic. */
 export const exceptionBoot: Expected[] = [
   ...upTo("Interrupt hardware: configured"),
@@ -78,6 +81,7 @@ export const exceptionBoot: Expected[] = [
   new RegExp(`^EAX=${hex} EBX=${hex} ECX=${hex} EDX=${hex}$`),
   new RegExp(`^ESI=${hex} EDI=${hex} EBP=${hex} ESP=0x001[0-9A-F]{5}$`),
   new RegExp(`^EIP=0x001[0-9A-F]{5} CS=0x00000008 EFLAGS=${hex}$`),
+  CODE_LOCATION,
   "*** KERNEL PANIC ***",
   "Reason: CPU exception",
   "System halted.",
@@ -91,6 +95,7 @@ export const pageFaultBoot: Expected[] = [
   "*** PAGE FAULT ***",
   "Fault address CR2=0xC0000000",
   /^EIP=0x001[0-9A-F]{5} error=0x00000000$/,
+  CODE_LOCATION,
   "Page fault error bits: not-present read supervisor",
   "*** KERNEL PANIC ***",
   "Reason: page fault",
