@@ -23,11 +23,43 @@ export function parseCallgrindTotal(text: string): number {
 }
 
 /**
+ * The self cost (Ir) of each function in a callgrind output file. Names are
+ * compressed ("fn=(3) name" once, then "fn=(3)"); the cost line after a "calls="
+ * line is the callee's inclusive cost and is not the caller's own.
+ */
+export function parseCallgrindSelfCosts(text: string): Map<string, number> {
+  const events = /^events:\s*(.+)$/m.exec(text);
+  const positions = /^positions:\s*(.+)$/m.exec(text);
+  if (!events) throw new Error("callgrind output has no 'events:' line");
+  const column = (positions ? positions[1]!.trim().split(/\s+/).length : 1) + events[1]!.trim().split(/\s+/).indexOf("Ir");
+  const names = new Map<string, string>();
+  const name = (spec: string): string => {
+    const m = /^\((\d+)\)(?:\s+(.*))?$/.exec(spec.trim());
+    if (!m) return spec.trim();
+    if (m[2] !== undefined) names.set(m[1]!, m[2]);
+    return names.get(m[1]!) ?? `(${m[1]})`;
+  };
+  const costs = new Map<string, number>();
+  let current: string | undefined;
+  let callCost = false;
+  for (const line of text.split("\n")) {
+    if (line.startsWith("fn=")) current = name(line.slice(3));
+    else if (line.startsWith("cfn=")) name(line.slice(4));
+    else if (line.startsWith("calls=")) callCost = true;
+    else if (/^[0-9+\-*]/.test(line) && current !== undefined) {
+      if (callCost) callCost = false;
+      else costs.set(current, (costs.get(current) ?? 0) + Number(line.trim().split(/\s+/)[column] ?? 0));
+    }
+  }
+  return costs;
+}
+
+/**
  * Runs `exe` under callgrind, collecting only while `functionName` (at `address`)
  * is active, and returns the instructions collected. A count of 0 means the toggle
  * never matched: that is an error, not a result.
  */
-export async function countInstructions(exe: string, functionName: string, address: number, outDir: string): Promise<number> {
+export async function countInstructions(exe: string, functionName: string, address: number, outDir: string): Promise<{ total: number; outFile: string }> {
   const outFile = path.join(outDir, `${path.basename(exe)}.callgrind`);
   const args = [
     "--tool=callgrind",
@@ -40,7 +72,7 @@ export async function countInstructions(exe: string, functionName: string, addre
   if (status !== 0) throw new Error(`valgrind ${exe} exited with ${status}:\n${stderr}`);
   const total = parseCallgrindTotal(fs.readFileSync(outFile, "latin1"));
   if (total === 0) throw new Error(`callgrind collected nothing in ${functionName} of ${exe}: the toggle did not match`);
-  return total;
+  return { total, outFile };
 }
 
 function runQuietly(cmd: string, args: string[]): Promise<{ status: number | null; stderr: string }> {

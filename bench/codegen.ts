@@ -3,8 +3,10 @@
 // run under callgrind counting only the instructions executed inside `bench_run` and
 // what it calls. Code size: the bytes of bench_run and the program functions it reaches.
 //
-//   node dist/bench/codegen.js [--only NAME]... [--out DIR]
+//   node dist/bench/codegen.js [--only NAME]... [--out DIR] [--profile]
 //
+// --profile prints, per program, each function's own instructions (callgrind's self
+// cost) for both twins: where the difference is.
 // --out keeps the executables, objects, listings (ts386 --emit-asm, gcc -S) and
 // callgrind files in DIR (default: a temporary directory, removed afterwards).
 // Exit status 1 when a build fails or a pair disagrees.
@@ -14,8 +16,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildGcc, buildTs386, checkAgreement, listPrograms, runNative } from "./build-pair.js";
-import { countInstructions } from "./callgrind.js";
-import { measuredCodeSize } from "./code-size.js";
+import { countInstructions, parseCallgrindSelfCosts } from "./callgrind.js";
+import { type FunctionExtent, measuredCodeSize } from "./code-size.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const PROGRAMS_DIR = path.join(root, "bench/programs");
@@ -35,6 +37,24 @@ export interface Row {
   /** The functions the sizes count, "name:bytes". */
   ts386Functions: string[];
   gccFunctions: string[];
+  /** Each function's own instructions (self cost), largest first. */
+  ts386Profile: [string, number][];
+  gccProfile: [string, number][];
+}
+
+/**
+ * Self costs by function name. callgrind names ts386's functions by address
+ * ("0x08048218", "0x0804828a'2" for a recursion level): those become symbol names.
+ */
+function profile(callgrindFile: string, functions: FunctionExtent[]): [string, number][] {
+  const byAddress = new Map(functions.map((f) => [f.start, f.name]));
+  const merged = new Map<string, number>();
+  for (const [raw, cost] of parseCallgrindSelfCosts(fs.readFileSync(callgrindFile, "latin1"))) {
+    const base = raw.replace(/'\d+$/, "");
+    const name = /^0x[0-9a-f]+$/.test(base) ? (byAddress.get(parseInt(base, 16)) ?? base) : base;
+    merged.set(name, (merged.get(name) ?? 0) + cost);
+  }
+  return [...merged].filter(([, cost]) => cost > 0).sort((a, b) => b[1] - a[1]);
 }
 
 /** Builds the pair, checks the outputs agree, counts and sizes both. */
@@ -45,20 +65,22 @@ export async function measureProgram(name: string, sourceDir: string, outDir: st
   checkAgreement(name, ourRun, runNative(theirs.exe));
   const ourSize = measuredCodeSize(ours.exe, ours.object, MEASURED_FUNCTION);
   const theirSize = measuredCodeSize(theirs.exe, theirs.object, MEASURED_FUNCTION);
-  const [ts386Instructions, gccInstructions] = await Promise.all([
+  const [ourCount, theirCount] = await Promise.all([
     countInstructions(ours.exe, MEASURED_FUNCTION, ourSize.rootAddress, outDir),
     countInstructions(theirs.exe, MEASURED_FUNCTION, theirSize.rootAddress, outDir),
   ]);
   const list = (fs: { name: string; size: number }[]) => fs.map((f) => `${f.name}:${f.size}`);
   return {
     name,
-    ts386Instructions,
-    gccInstructions,
+    ts386Instructions: ourCount.total,
+    gccInstructions: theirCount.total,
     ts386Bytes: ourSize.bytes,
     gccBytes: theirSize.bytes,
     output: ourRun.stdout.trim(),
     ts386Functions: list(ourSize.functions),
     gccFunctions: list(theirSize.functions),
+    ts386Profile: profile(ourCount.outFile, ourSize.functions),
+    gccProfile: profile(theirCount.outFile, theirSize.functions),
   };
 }
 
@@ -100,22 +122,33 @@ export function goalVerdicts(rows: Row[]): string[] {
   ];
 }
 
-function parseArgs(argv: string[]): { only: string[]; out: string | undefined } {
+/** "  ts386: f 123, g 45 | gcc: f 100": each function's own instructions. */
+export function formatProfile(row: Row): string {
+  const show = (p: [string, number][]) => p.map(([f, n]) => `${f} ${n.toLocaleString("en-US")}`).join(", ");
+  return `${row.name}\n  ts386: ${show(row.ts386Profile)}\n  gcc:   ${show(row.gccProfile)}`;
+}
+
+function parseArgs(argv: string[]): { only: string[]; out: string | undefined; profile: boolean } {
   const only: string[] = [];
   let out: string | undefined;
+  let profile = false;
   for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--profile") {
+      profile = true;
+      continue;
+    }
     const value = argv[i + 1];
     if ((argv[i] === "--only" || argv[i] === "--out") && value === undefined) throw new Error(`${argv[i]} needs a value`);
     if (argv[i] === "--only") only.push(...value!.split(","));
     else if (argv[i] === "--out") out = value;
-    else throw new Error(`unknown argument '${argv[i]}' (usage: codegen.js [--only NAME]... [--out DIR])`);
+    else throw new Error(`unknown argument '${argv[i]}' (usage: codegen.js [--only NAME]... [--out DIR] [--profile])`);
     i++;
   }
-  return { only, out };
+  return { only, out, profile };
 }
 
 async function main(): Promise<number> {
-  const { only, out } = parseArgs(process.argv.slice(2));
+  const { only, out, profile: showProfile } = parseArgs(process.argv.slice(2));
   const all = listPrograms(PROGRAMS_DIR);
   const unknown = only.filter((n) => !all.includes(n));
   if (unknown.length > 0) throw new Error(`no such program: ${unknown.join(", ")} (have: ${all.join(", ")})`);
@@ -135,6 +168,10 @@ async function main(): Promise<number> {
     console.log(formatTable(rows));
     console.log();
     for (const line of goalVerdicts(rows)) console.log(line);
+    if (showProfile) {
+      console.log("\nInstructions executed in each function itself (callgrind self cost):");
+      for (const row of rows) console.log(formatProfile(row));
+    }
     return 0;
   } finally {
     if (out === undefined) fs.rmSync(outDir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { checkAgreement, listPrograms } from "../../bench/build-pair.js";
-import { parseCallgrindTotal } from "../../bench/callgrind.js";
+import { parseCallgrindSelfCosts, parseCallgrindTotal } from "../../bench/callgrind.js";
 import { functionExtents, parseNm, reachable } from "../../bench/code-size.js";
 import { formatTable, geometricMean, measureProgram, PROGRAMS_DIR } from "../../bench/codegen.js";
 import { requireTool, tmpDir } from "../tools.js";
@@ -55,6 +55,30 @@ describe("bench/codegen: parsers", function () {
     expect(() => parseCallgrindTotal("totals: 3\n")).to.throw(/events/);
   });
 
+  it("reads each function's self cost (compressed names; a call's cost line is the callee's)", function () {
+    const text = [
+      "positions: line",
+      "events: Ir",
+      "fn=(2) 0x080483ef",
+      "cfn=(4) bench_run",
+      "calls=1 0 ",
+      "0 1000",
+      "fn=(12) helper",
+      "0 900",
+      "fn=(4)",
+      "0 60",
+      "cfn=(12)",
+      "calls=3 0 ",
+      "0 900",
+      "+2 40",
+      "",
+    ].join("\n");
+    expect([...parseCallgrindSelfCosts(text)]).to.deep.equal([
+      ["helper", 900],
+      ["bench_run", 100],
+    ]);
+  });
+
   it("reads nm -S lines and gives ts386 functions (no sizes, block labels as symbols) their extents", function () {
     const symbols = parseNm(
       ["080480c0 t fib", "080480c9 t fib.L1", "080480ce t fib.L2", "080480e7 T bench_run", "08049000 r bench_run.jt0", "080480f2 00000010 T main", "0804a1d4 b buf"].join("\n"),
@@ -80,7 +104,7 @@ describe("bench/codegen: parsers", function () {
   it("the geometric mean and the table", function () {
     expect(geometricMean([1, 4])).to.be.closeTo(2, 1e-12);
     const table = formatTable([
-      { name: "p", ts386Instructions: 300, gccInstructions: 100, ts386Bytes: 50, gccBytes: 100, output: "", ts386Functions: [], gccFunctions: [] },
+      { name: "p", ts386Instructions: 300, gccInstructions: 100, ts386Bytes: 50, gccBytes: 100, output: "", ts386Functions: [], gccFunctions: [], ts386Profile: [], gccProfile: [] },
     ]);
     expect(table).to.contain("| p | 300 | 100 | 3.00 | 50 | 100 | 0.50 |");
     expect(table).to.contain("**3.00**");
