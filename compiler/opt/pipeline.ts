@@ -4,6 +4,7 @@
 
 import type { IrFunction, IrModule } from "../ir.js";
 import { coalesceCopies } from "./coalesce-copies.js";
+import { propagateConstantArguments } from "./constant-arguments.js";
 import { propagateConstants } from "./constprop.js";
 import { eliminateCommonSubexpressions } from "./cse.js";
 import { removeDeadCode } from "./dce.js";
@@ -25,5 +26,6 @@ export function optimizeFunction(fn: IrFunction): IrFunction {
 }
 
 export function optimizeModule(m: IrModule): IrModule {
-  return { ...m, functions: m.functions.map(optimizeFunction) };
+  const withArguments = propagateConstantArguments(m);
+  return { ...withArguments, functions: withArguments.functions.map(optimizeFunction) };
 }
