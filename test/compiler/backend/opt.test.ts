@@ -6,7 +6,7 @@ import { expect } from "chai";
 import type { IrFunction, IrModule } from "../../../compiler/ir.js";
 import { interpret } from "../../../compiler/ir-interpreter.js";
 import { formatFunction } from "../../../compiler/ir-text.js";
-import { optimizeFunction } from "../../../compiler/opt/pipeline.js";
+import { optimizeFunction, optimizeModule } from "../../../compiler/opt/pipeline.js";
 import { c, FnBuilder, s, t } from "./harness.js";
 
 /** main() returns f(args); the exit status must not change under optimisation. */
@@ -111,6 +111,27 @@ describe("IR optimiser", function () {
     expect(text).to.not.match(/copy %\d+\n.*copy/);
     expect(sameResult(f.build(), [3, 4])).to.equal((7 * 7 + 1) & 255);
     expect(sameResult(f.build(), [300, 4])).to.equal(255);
+  });
+
+  it("propagates a constant every call passes into the callee, unless its address escapes", function () {
+    const callee = new FnBuilder("scale", 2);
+    callee.end({ op: "return", value: callee.bin("mul", callee.param(0), callee.param(1)) });
+    const main = new FnBuilder("main", 0, { exported: true });
+    const a = main.call("scale", [c(3), c(10)], "internal");
+    const b = main.call("scale", [c(4), c(10)], "internal");
+    main.end({ op: "return", value: main.bin("add", a, b) });
+    const m: IrModule = { functions: [main.build(), callee.build()], data: [], externs: [] };
+    const opt = optimizeModule(m);
+    const scale = formatFunction(opt.functions[1]!);
+    expect(scale).to.match(/mul %0, 10/); // the second parameter is always 10; the first varies
+    expect(interpret(opt)).to.deep.equal(interpret(m));
+    // Taking the function's address keeps its parameters unknown.
+    const taken = new FnBuilder("main", 0, { exported: true });
+    const fp = taken.temp();
+    taken.copy(fp, s("scale"));
+    taken.end({ op: "return", value: taken.call("scale", [c(3), c(10)], "internal") });
+    const kept = optimizeModule({ functions: [taken.build(), callee.build()], data: [], externs: [] });
+    expect(formatFunction(kept.functions[1]!)).to.match(/mul %0, %1/);
   });
 
   it("rotates loops: the back edge ends in the loop test", function () {
