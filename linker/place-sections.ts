@@ -376,7 +376,10 @@ function insertionPoint(plan: PlanItem[], after: number): number {
       }
       continue;
     }
-    return dotAssignment >= 0 ? dotAssignment : i;
+    // Before the assignment to `.`, unless what follows it is a non-allocated
+    // section that already has inputs (ld keeps those out of the address flow).
+    const nonAllocWithInputs = p.kind === "section" && p.output.inputs.length > 0 && (p.output.flags & SHF_ALLOC) === 0;
+    return dotAssignment >= 0 && !nonAllocWithInputs ? dotAssignment : i;
   }
   return plan.length;
 }

@@ -137,6 +137,7 @@ SECTIONS
   ${maybe(0.5, `. = ALIGN(${pick(["0x1000", "32", "8"])});`)}
   ${middle[0]}
   ${maybe(0.2, ". = . + 0x100;")}
+  ${maybe(0.3, ".debug_info : { *(.debug_info) }")}
   ${middle[1]}
   ${maybe(0.3, "after_data = .;")}
   ${pick([".bss :", ".bss ALIGN(4K) :", ".bss : ALIGN(4K)", ".bss (NOLOAD) :"])} { ${pick(["*(.bss) *(COMMON)", "*(COMMON) *(.bss)", "*(.bss)"])} }
