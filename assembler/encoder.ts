@@ -629,6 +629,7 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
       return;
     case "arpl":
       if (n !== 2 || !isRm(a) || !isGpr(b) || b.r.size !== 16 || (a.k === "reg" && a.r.size !== 16)) invalid(ctx);
+      if (a.k === "mem" && a.size !== undefined && a.size !== 16) ctx.fail("mismatch in operand sizes");
       e.byte(0x63);
       e.modrm(b.r.num, a);
       return;
