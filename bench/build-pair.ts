@@ -8,6 +8,11 @@ import * as path from "node:path";
 /** gcc's flags for the twins. Loops stay loops (no calls to libc's memset/memcpy in the measured part). */
 export const GCC_COMPILE_FLAGS = ["-O2", "-m32", "-fno-pie", "-fno-tree-loop-distribute-patterns"];
 export const GCC_LINK_FLAGS = ["-m32", "-static", "-no-pie"];
+/**
+ * A second reference: gcc -O2 without its loop/SLP vectoriser, which at -O2 (gcc 12)
+ * moves byte and halfword loops as 32-bit words. It shows how much of a gap is that.
+ */
+export const GCC_SCALAR_FLAGS = ["-fno-tree-vectorize"];
 export const GCC = "i686-linux-gnu-gcc";
 
 export interface Build {
@@ -40,13 +45,14 @@ export async function buildTs386(source: string, outDir: string): Promise<Build>
   return build;
 }
 
-/** gcc -O2 -c, then a static link; plus gcc -S for the listing. */
-export function buildGcc(source: string, outDir: string): Build {
-  const base = path.join(outDir, `${path.basename(source, ".c")}-gcc`);
+/** gcc -O2 -c (plus `extraFlags`), then a static link; plus gcc -S for the listing. */
+export function buildGcc(source: string, outDir: string, extraFlags: string[] = [], suffix = "gcc"): Build {
+  const base = path.join(outDir, `${path.basename(source, ".c")}-${suffix}`);
   const build = { exe: base, object: `${base}.o`, asm: `${base}.s` };
   const gcc = (args: string[]) => execFileSync(GCC, args, { encoding: "latin1", stdio: ["ignore", "pipe", "pipe"] });
-  gcc([...GCC_COMPILE_FLAGS, "-c", source, "-o", build.object]);
-  gcc([...GCC_COMPILE_FLAGS, "-S", "-masm=intel", source, "-o", build.asm]);
+  const flags = [...GCC_COMPILE_FLAGS, ...extraFlags];
+  gcc([...flags, "-c", source, "-o", build.object]);
+  gcc([...flags, "-S", "-masm=intel", source, "-o", build.asm]);
   gcc([...GCC_LINK_FLAGS, build.object, "-o", build.exe]);
   return build;
 }

@@ -15,7 +15,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { buildGcc, buildTs386, checkAgreement, listPrograms, runNative } from "./build-pair.js";
+import { buildGcc, buildTs386, checkAgreement, GCC_SCALAR_FLAGS, listPrograms, runNative } from "./build-pair.js";
 import { countInstructions, parseCallgrindSelfCosts } from "./callgrind.js";
 import { type FunctionExtent, measuredCodeSize } from "./code-size.js";
 
@@ -31,6 +31,8 @@ export interface Row {
   name: string;
   ts386Instructions: number;
   gccInstructions: number;
+  /** gcc -O2 -fno-tree-vectorize: the reference without gcc's word-at-a-time loops. */
+  gccScalarInstructions: number;
   ts386Bytes: number;
   gccBytes: number;
   output: string;
@@ -61,19 +63,24 @@ function profile(callgrindFile: string, functions: FunctionExtent[]): [string, n
 export async function measureProgram(name: string, sourceDir: string, outDir: string): Promise<Row> {
   const ours = await buildTs386(path.join(sourceDir, `${name}.ts`), outDir);
   const theirs = buildGcc(path.join(sourceDir, `${name}.c`), outDir);
+  const scalar = buildGcc(path.join(sourceDir, `${name}.c`), outDir, GCC_SCALAR_FLAGS, "gcc-scalar");
   const ourRun = runNative(ours.exe);
   checkAgreement(name, ourRun, runNative(theirs.exe));
+  checkAgreement(`${name} (gcc ${GCC_SCALAR_FLAGS.join(" ")})`, ourRun, runNative(scalar.exe));
   const ourSize = measuredCodeSize(ours.exe, ours.object, MEASURED_FUNCTION);
   const theirSize = measuredCodeSize(theirs.exe, theirs.object, MEASURED_FUNCTION);
-  const [ourCount, theirCount] = await Promise.all([
+  const scalarSize = measuredCodeSize(scalar.exe, scalar.object, MEASURED_FUNCTION);
+  const [ourCount, theirCount, scalarCount] = await Promise.all([
     countInstructions(ours.exe, MEASURED_FUNCTION, ourSize.rootAddress, outDir),
     countInstructions(theirs.exe, MEASURED_FUNCTION, theirSize.rootAddress, outDir),
+    countInstructions(scalar.exe, MEASURED_FUNCTION, scalarSize.rootAddress, outDir),
   ]);
   const list = (fs: { name: string; size: number }[]) => fs.map((f) => `${f.name}:${f.size}`);
   return {
     name,
     ts386Instructions: ourCount.total,
     gccInstructions: theirCount.total,
+    gccScalarInstructions: scalarCount.total,
     ts386Bytes: ourSize.bytes,
     gccBytes: theirSize.bytes,
     output: ourRun.stdout.trim(),
@@ -93,18 +100,21 @@ const ratio = (a: number, b: number) => a / b;
 /** The markdown table: one row per program, then the geometric means. */
 export function formatTable(rows: Row[]): string {
   const lines = [
-    "| program | ts386 instructions | gcc -O2 instructions | ratio | ts386 bytes | gcc bytes | size ratio |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| program | ts386 instructions | gcc -O2 instructions | ratio | ratio to gcc -O2 -fno-tree-vectorize | ts386 bytes | gcc bytes | size ratio |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
+  const count = (n: number) => n.toLocaleString("en-US");
   for (const r of rows) {
     lines.push(
-      `| ${r.name} | ${r.ts386Instructions.toLocaleString("en-US")} | ${r.gccInstructions.toLocaleString("en-US")} | ` +
-        `${ratio(r.ts386Instructions, r.gccInstructions).toFixed(2)} | ${r.ts386Bytes} | ${r.gccBytes} | ${ratio(r.ts386Bytes, r.gccBytes).toFixed(2)} |`,
+      `| ${r.name} | ${count(r.ts386Instructions)} | ${count(r.gccInstructions)} | ${ratio(r.ts386Instructions, r.gccInstructions).toFixed(2)} | ` +
+        `${ratio(r.ts386Instructions, r.gccScalarInstructions).toFixed(2)} | ${r.ts386Bytes} | ${r.gccBytes} | ${ratio(r.ts386Bytes, r.gccBytes).toFixed(2)} |`,
     );
   }
-  const instructionMean = geometricMean(rows.map((r) => ratio(r.ts386Instructions, r.gccInstructions)));
-  const sizeMean = geometricMean(rows.map((r) => ratio(r.ts386Bytes, r.gccBytes)));
-  lines.push(`| **geometric mean** | | | **${instructionMean.toFixed(2)}** | | | **${sizeMean.toFixed(2)}** |`);
+  const mean = (f: (r: Row) => number) => geometricMean(rows.map(f)).toFixed(2);
+  lines.push(
+    `| **geometric mean** | | | **${mean((r) => ratio(r.ts386Instructions, r.gccInstructions))}** | ` +
+      `**${mean((r) => ratio(r.ts386Instructions, r.gccScalarInstructions))}** | | | **${mean((r) => ratio(r.ts386Bytes, r.gccBytes))}** |`,
+  );
   return lines.join("\n");
 }
 
