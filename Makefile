@@ -11,7 +11,7 @@ NODE ?= node
 TS386 := $(NODE) bin/ts386.js
 
 .PHONY: all setup setup-test setup-bench tools test bench clean
-.PHONY: iso kernel run kernel-isos test-exception test-page-fault test-bounds-fail bench-kernel
+.PHONY: iso kernel run kernel-isos test-exception test-page-fault test-bounds-fail bench-kernel debug asm
 
 all: tools
 
@@ -92,6 +92,18 @@ kernel-isos: $(KERNEL_TEST_ISOS)
 # A VGA window, with the serial console on this terminal (Ctrl-A X quits, Ctrl-A C: QEMU monitor).
 run: iso
 	qemu-system-i386 $(QEMU_RUN_FLAGS) -cdrom $(KBUILD)/toyix.iso -boot d
+
+# QEMU halted before the first instruction, with its gdb stub on :1234 (docs/debugging.md).
+debug: iso
+	@echo "QEMU is waiting for gdb. In another terminal, attach with the kernel's symbols:"
+	@echo "  gdb $(KBUILD)/kernel.elf -ex 'target remote :1234'"
+	qemu-system-i386 $(QEMU_RUN_FLAGS) -cdrom $(KBUILD)/toyix.iso -boot d -s -S
+
+# The kernel's annotated listing: TS source lines interleaved with the instructions, their addresses and bytes.
+asm: kernel
+	$(TS386) compile kernel/main.ts -o $(KBUILD)/listing.o --target kernel -g $(call kernel_defines,$(DEFINES)) \
+		--emit-listing $(KBUILD)/kernel.lst --listing-elf $(KBUILD)/kernel.elf
+	@echo "listing: $(KBUILD)/kernel.lst"
 
 # Each builds its variant and checks its serial output (the matching kernel tests).
 test-exception: setup-test build/variants/TOYIX_TRIGGER_TEST_EXCEPTION/toyix.iso

@@ -29,6 +29,8 @@ export interface CompileOptions {
   emitIr?: boolean;
   /** -g: add DWARF line tables, functions and call frames (compiler/debug). */
   debug?: boolean;
+  /** Keep where each instruction landed (CompileResult.placed), for listings with addresses. */
+  placeInstructions?: boolean;
 }
 
 export interface StageTiming {
@@ -43,6 +45,8 @@ export interface CompileResult {
   asm?: string;
   /** IR text after optimisation (when emitIr). */
   ir?: string;
+  /** Section and offset of every instruction (when debug or placeInstructions). */
+  placed?: PlacedInstruction[];
   timings: StageTiming[];
 }
 
@@ -75,11 +79,12 @@ export function compileIr(module: IrModule, objectName: string, options: Omit<Co
   const statements = timed(timings, "codegen", () => generateModule(optimized, sourceLineReader()));
   const placed: PlacedInstruction[] = [];
   const assembled = timed(timings, "assemble", () =>
-    assembleStatements(statements, objectName, options.debug ? { placed: (ins, section, offset, size) => placed.push({ ins, section, offset, size }) } : {}));
+    assembleStatements(statements, objectName, options.debug || options.placeInstructions ? { placed: (ins, section, offset, size) => placed.push({ ins, section, offset, size }) } : {}));
   const object = options.debug
     ? timed(timings, "debug", () => addDebugSections(assembled, optimized, placed, { name: objectName, compDir: process.cwd(), producer: "ts386" }))
     : assembled;
   const result: CompileResult = { object, statements, timings };
+  if (options.debug || options.placeInstructions) result.placed = placed;
   if (options.emitIr) result.ir = formatModule(optimized);
   if (options.emitAsm) result.asm = formatProgram(statements);
   return result;
