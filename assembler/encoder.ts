@@ -247,6 +247,12 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
   const n = ops.length;
   // `short` and `near` only qualify the target of a jmp, jcc or call.
   if (!BRANCHES.has(m) && ops.some((o) => o.k === "imm" && (o.short || o.near))) ctx.fail("mismatch in operand sizes");
+  if ((m === "aam" || m === "aad") && n === 1 && isImm(a)) {
+    checkImmSize(ctx, a, 8, false);
+    e.byte(m === "aam" ? 0xd4 : 0xd5);
+    imm(e, a.v, 8);
+    return;
+  }
   if (m === "nop" && n === 1 && isRm(a)) {
     // The multi-byte NOP, 0F 1F /0.
     const size = operandSize(ctx, a);

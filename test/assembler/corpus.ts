@@ -170,7 +170,7 @@ function otherFile(): string {
     "cpuid", "rdtsc", "rdmsr", "wrmsr", "wbinvd", "invd", "clts", "movsb", "movsw", "movsd", "stosb", "stosw", "stosd", "lodsb", "lodsw",
     "lodsd", "scasb", "scasw", "scasd", "cmpsb", "cmpsw", "cmpsd", "insb", "insd", "outsb", "outsd", "xlatb", "salc", "int1", "icebp",
     "insw", "outsw", "wait", "fwait", "fninit", "finit", "fnclex", "fclex", "sysenter", "sysexit", "rdpmc", "daa", "das", "aaa", "aas", "aam", "aad"];
-  lines.push(...simple);
+  lines.push(...simple, "aam 16", "aad 16", "aam 255", "aad byte 7");
   for (const p of ["rep", "repe", "repz", "repne", "repnz"]) for (const s of ["movsb", "movsd", "movsw", "stosb", "stosd", "stosw", "lodsb", "cmpsb", "scasd"]) lines.push(`${p} ${s}`);
   lines.push("o16 nop", "a16 nop", "lock add [eax], ebx", "lock or dword [fs:ebx], 1");
   return HEADER + lines.join("\n") + FOOTER;
