@@ -8,7 +8,7 @@ import type { IntrinsicName, Value } from "../ir.js";
 import type { Binding, Operand } from "./context.js";
 import { Code, failAt } from "./errors.js";
 import type { FunctionContext } from "./function-context.js";
-import { VOID_OPERAND, boundsCheck, constOperand, convert, literalText, lowerExpr, moduleMember, placeOf, stabilize, stringLength } from "./expressions.js";
+import { VOID_OPERAND, boundsCheck, constOperand, convert, literalText, lowerExpr, moduleMember, placeOf, provenInRange, stabilize, stringLength } from "./expressions.js";
 import type { Signature, Type } from "./types.js";
 import { I32, U8, USIZE, intType, isIntName, storageOf, typeName } from "./types.js";
 
@@ -231,7 +231,8 @@ function charCodeAt(fx: FunctionContext, strExpr: ts.Expression, e: ts.CallExpre
     }
   }
   const idx = index.type.kind === "untyped" ? convert(fx, index, I32, e.arguments[0]!) : index;
-  if (!fx.unchecked) boundsCheck(fx, idx.value, stringLength(fx, s, e).value, e);
+  const proven = text !== undefined && provenInRange(fx, e.arguments[0]!, text.length);
+  if (!fx.unchecked && !proven) boundsCheck(fx, idx.value, stringLength(fx, s, e).value, e);
   const b = fx.code(e);
   const addr = b.newTemp();
   b.emit({ op: "binary", dst: addr, kind: "add", left: s.value, right: idx.value, pos: fx.pos(e) });

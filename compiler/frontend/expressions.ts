@@ -305,7 +305,7 @@ function wrapIndex(index: Operand): bigint {
 }
 
 /** Is `index` a counted loop's variable whose bound is within the array's length? */
-function provenInRange(fx: FunctionContext, index: ts.Expression, length: number): boolean {
+export function provenInRange(fx: FunctionContext, index: ts.Expression, length: number): boolean {
   while (ts.isParenthesizedExpression(index)) index = index.expression;
   if (!ts.isIdentifier(index)) return false;
   const sym = fx.ctx.symbolAt(index);

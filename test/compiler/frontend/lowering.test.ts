@@ -87,6 +87,16 @@ export function f(): u32 {
 `);
       expect(calls(fn(m, "f"))).to.deep.equal(["__ts386_bounds_fail"]);
     });
+    it("are elided for charCodeAt of a literal in a counted loop over its length", () => {
+      const m = lower(`const DIGITS = "0123456789";
+export function f(): i32 {
+  let s: i32 = 0;
+  for (let i = 0; i < DIGITS.length; i++) s += DIGITS.charCodeAt(i);
+  return s;
+}
+`);
+      expect(calls(fn(m, "f"))).to.deep.equal([]);
+    });
     it("are skipped by unchecked()", () => {
       expect(calls(fn(lower(withLoop("s = unchecked(a[n]);")), "f"))).to.deep.equal([]);
     });
