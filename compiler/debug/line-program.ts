@@ -1,6 +1,7 @@
 // .debug_line (version 4): one sequence over the object's .text, a row wherever the
 // TS file, line or column changes and at every function's start; the first row after
-// a function's prologue is marked prologue_end (gdb's `break FUNCTION` stops there).
+// a function's prologue is marked prologue_end (gdb's `break FUNCTION` stops there),
+// and the prologue itself is on the first body line (see functionRows).
 // File names are relative to the compile unit's directory (DW_AT_comp_dir).
 
 import * as path from "node:path";
@@ -92,14 +93,17 @@ type RowWriter = (at: number, loc: { file: string; line: number; column: number 
 
 function functionRows(f: FunctionRange, row: RowWriter): void {
   const prologue = prologueLength(f);
-  // The first row: the first instruction's position (a prologue's is the declaration's).
-  let last = f.instructions[0]?.ins.loc ?? f.pos;
+  // The prologue belongs to the first body line: gdb's i386 prologue analysis knows only
+  // frame-pointer prologues, so a `step` into the function stops at its first instruction,
+  // which must then already be on a body line.
+  let last = f.instructions[prologue]?.ins.loc ?? f.instructions[0]?.ins.loc ?? f.pos;
   if (!last) return;
-  // prologue_end on the first body instruction (at the start itself when there is no prologue).
+  // prologue_end on the first body instruction (at the start itself when there is no prologue):
+  // where gdb 13 puts `break FUNCTION`.
   row(f.start, last, prologue === 0);
   f.instructions.forEach((p, i) => {
     const loc = p.ins.loc;
-    if (!loc || i === 0) return;
+    if (!loc || i === 0 || i < prologue) return;
     const atBodyStart = i === prologue;
     if (!atBodyStart && loc.file === last!.file && loc.line === last!.line && loc.column === last!.column) return;
     row(p.offset, loc, atBodyStart);

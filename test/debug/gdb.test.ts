@@ -1,7 +1,7 @@
 // Source-level debugging of Toyix as `make debug` sets it up: QEMU halted with its gdb
-// stub, gdb on build/kernel.elf. gdb -batch sets a breakpoint on a TS line of the
-// paging code, continues, and must stop there showing that line, unwind through
-// kernel_main (the .debug_frame call frames), step by TS lines, and finish.
+// stub, gdb on build/kernel.elf. gdb -batch breaks on a function and steps through it
+// line by line and into a call, then on a TS line of the paging code: it must stop there
+// showing that line, unwind through kernel_main (the .debug_frame call frames), and finish.
 
 import { expect } from "chai";
 import { spawn } from "node:child_process";
@@ -66,18 +66,32 @@ describe("source-level debugging with gdb (make debug)", function () {
     const gdb = await runGdb(["-batch", "-nx", KERNEL,
       "-ex", "set pagination off",
       "-ex", `target remote 127.0.0.1:${port}`,
+      "-ex", "break paging_init",
       "-ex", `break kernel/paging.ts:${line}`,
+      "-ex", "continue",
+      "-ex", "next",
+      "-ex", "next",
+      "-ex", "step",
       "-ex", "continue",
       "-ex", "bt",
       "-ex", "next",
       "-ex", "info source",
+      "-ex", "delete",
+      "-ex", "finish",
       "-ex", "kill"]);
     const result = await qemu;
     const out = gdb.stdout;
     expect(gdb.status, `gdb failed:\n${out}\n${gdb.stderr}`).to.equal(0);
     expect(result.timedOut, "QEMU should end when gdb kills it").to.equal(false);
-    // The stop, with the function, the file and line, and the source line itself.
-    expect(out).to.match(new RegExp(`Breakpoint 1, build_identity_tables \\(\\) at kernel/paging\\.ts:${line}\\n${line}\\s+const table_address: u32`));
+    // `break FUNCTION` stops after the prologue, on the first body line; `next` goes line by
+    // line; `step` enters the call, on the callee's first body line.
+    const init = pagingLine('console_writeln("Paging: building identity map")');
+    expect(out).to.match(new RegExp(`Breakpoint 1, paging_init \\(\\) at kernel/paging\\.ts:${init}\\n${init}\\s+console_writeln`));
+    expect(out).to.match(new RegExp(`\\n${init + 1}\\s+zero_page_directory\\(\\);\\n${init + 2}\\s+build_identity_tables\\(\\);\\n`));
+    const callee = pagingLine("for (let table: u32 = 0; table < IDENTITY_TABLE_COUNT; table++)");
+    expect(out).to.match(new RegExp(`\\nbuild_identity_tables \\(\\) at kernel/paging\\.ts:${callee}\\n${callee}\\s+for \\(let table`));
+    // The line breakpoint, with the function, the file and line, and the source line itself.
+    expect(out).to.match(new RegExp(`Breakpoint 2, build_identity_tables \\(\\) at kernel/paging\\.ts:${line}\\n${line}\\s+const table_address: u32`));
     // The backtrace: the paging code, called by paging_init, called by kernel_main, called by _start.
     const frames = out.split("\n").filter((l) => /^#\d+ /.test(l));
     expect(frames[0]).to.match(new RegExp(`^#0  build_identity_tables \\(\\) at kernel/paging\\.ts:${line}$`));
@@ -86,6 +100,9 @@ describe("source-level debugging with gdb (make debug)", function () {
     expect(frames[3]).to.match(/^#3  0x[0-9a-f]+ in _start \(\)$/);
     // `next` goes to the following TS line.
     expect(out).to.match(new RegExp(`\\n${line + 1}\\s+page_directory\\[table\\] =`));
+    // `finish` returns to the caller, by the call frame information.
+    const afterInfoSource = out.slice(out.indexOf("Located in"));
+    expect(afterInfoSource).to.match(/\n(0x[0-9a-f]+ in )?paging_init \(\) at kernel\/paging\.ts:\d+\n/);
     // gdb found the source through DW_AT_comp_dir and the relative name.
     expect(out).to.contain(`Located in ${path.join(repoRoot, "kernel", "paging.ts")}`);
   });
