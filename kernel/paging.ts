@@ -97,8 +97,9 @@ function page_fault_handler(frame: usize): void {
   console_write(" error=");
   console_write_hex32(f.error_code);
   console_putc(10);
-  console_write_code_location(f.eip);
   print_page_fault_error(f.error_code);
+  // After the chapter's lines, which stay together: where the fault was, by name.
+  console_write_code_location(f.eip);
   kernel_panic("page fault");
 }
 
