@@ -5,7 +5,8 @@
 // `if.lt %i, 71` gives %i <= 70), joins take the hull, and a range that keeps
 // growing at a join is widened to the next constant the function compares with
 // (so a loop counter settles after a few rounds). A compare-branch whose outcome
-// the ranges decide becomes a jump: this removes the bounds check of
+// the ranges decide becomes a jump (and a cast or mask that cannot change its
+// operand becomes a copy): this removes the bounds check of
 // `for (i = 0; i < a.length; i++) a[i]` over a constant-length array, since
 // 0 <= i < length makes `i ult length` always true.
 
@@ -148,6 +149,31 @@ function decide([lo, hi]: Range, cond: Condition, c: number): boolean | undefine
   }
 }
 
+/** Casts and masks that cannot change their operand (`u8(48 + digit)` with digit < 10) become copies. */
+function withoutNoOpNarrowing(instrs: Instr[], entry: Ranges): Instr[] {
+  const r = new Map(entry);
+  return instrs.map((ins) => {
+    let out = ins;
+    if (ins.op === "extend") {
+      const [lo, hi] = rangeOf(ins.src, r);
+      const bits = ins.width * 8;
+      const [min, max] = ins.signed ? [-(2 ** (bits - 1)), 2 ** (bits - 1) - 1] : [0, 2 ** bits - 1];
+      if (lo >= min && hi <= max) out = { op: "copy", dst: ins.dst, src: ins.src, pos: ins.pos };
+    } else if (ins.op === "binary" && ins.kind === "and" && ins.right.kind === "const") {
+      const [lo, hi] = rangeOf(ins.left, r);
+      const m = ins.right.value;
+      if (m >= 0 && (m & (m + 1)) === 0 && lo >= 0 && hi <= m) out = { op: "copy", dst: ins.dst, src: ins.left, pos: ins.pos };
+    }
+    const t = tempWritten(ins);
+    if (t !== undefined) {
+      const range = instrRange(ins, r);
+      if (range[0] === MIN && range[1] === MAX) r.delete(t);
+      else r.set(t, range);
+    }
+    return out;
+  });
+}
+
 export function removeBranchesDecidedByRanges(fn: IrFunction): IrFunction {
   const preds = new Map<BlockId, Block[]>();
   for (const b of fn.blocks) for (const s of new Set(successors(b.term))) (preds.get(s) ?? preds.set(s, []).get(s)!).push(b);
@@ -207,7 +233,9 @@ export function removeBranchesDecidedByRanges(fn: IrFunction): IrFunction {
       changed = true;
     }
   }
-  const blocks = fn.blocks.map((b) => {
+  const blocks = fn.blocks.map((block) => {
+    const entry = entries.get(block.id);
+    const b = entry ? { ...block, instrs: withoutNoOpNarrowing(block.instrs, entry) } : block;
     const t = b.term;
     const r = exits.get(b.id);
     if (t.op !== "branchCompare" || !r) return b;
