@@ -23,15 +23,16 @@ export function parseCallgrindTotal(text: string): number {
 }
 
 /**
- * The self cost (Ir) of each function in a callgrind output file. Names are
- * compressed ("fn=(3) name" once, then "fn=(3)"); the cost line after a "calls="
- * line is the callee's inclusive cost and is not the caller's own.
+ * Calls `visit(function, positions, ir)` for each self-cost line of a callgrind
+ * output file. Names are compressed ("fn=(3) name" once, then "fn=(3)"); positions
+ * ("positions: instr line") may be absolute, relative (+n/-n) or "*" (unchanged);
+ * the cost line after a "calls=" line is the callee's inclusive cost, not the caller's own.
  */
-export function parseCallgrindSelfCosts(text: string): Map<string, number> {
+function forEachSelfCost(text: string, visit: (fn: string, positions: number[], ir: number) => void): void {
   const events = /^events:\s*(.+)$/m.exec(text);
-  const positions = /^positions:\s*(.+)$/m.exec(text);
   if (!events) throw new Error("callgrind output has no 'events:' line");
-  const column = (positions ? positions[1]!.trim().split(/\s+/).length : 1) + events[1]!.trim().split(/\s+/).indexOf("Ir");
+  const positionNames = (/^positions:\s*(.+)$/m.exec(text)?.[1] ?? "line").trim().split(/\s+/);
+  const irColumn = positionNames.length + events[1]!.trim().split(/\s+/).indexOf("Ir");
   const names = new Map<string, string>();
   const name = (spec: string): string => {
     const m = /^\((\d+)\)(?:\s+(.*))?$/.exec(spec.trim());
@@ -39,7 +40,7 @@ export function parseCallgrindSelfCosts(text: string): Map<string, number> {
     if (m[2] !== undefined) names.set(m[1]!, m[2]);
     return names.get(m[1]!) ?? `(${m[1]})`;
   };
-  const costs = new Map<string, number>();
+  const last = positionNames.map(() => 0);
   let current: string | undefined;
   let callCost = false;
   for (const line of text.split("\n")) {
@@ -47,22 +48,43 @@ export function parseCallgrindSelfCosts(text: string): Map<string, number> {
     else if (line.startsWith("cfn=")) name(line.slice(4));
     else if (line.startsWith("calls=")) callCost = true;
     else if (/^[0-9+\-*]/.test(line) && current !== undefined) {
+      const fields = line.trim().split(/\s+/);
+      fields.slice(0, positionNames.length).forEach((f, i) => {
+        if (f.startsWith("+") || f.startsWith("-")) last[i]! += Number(f);
+        else if (f !== "*") last[i] = f.startsWith("0x") ? parseInt(f, 16) : Number(f);
+      });
       if (callCost) callCost = false;
-      else costs.set(current, (costs.get(current) ?? 0) + Number(line.trim().split(/\s+/)[column] ?? 0));
+      else visit(current, last, Number(fields[irColumn] ?? 0));
     }
   }
+}
+
+/** The self cost (Ir) of each function in a callgrind output file. */
+export function parseCallgrindSelfCosts(text: string): Map<string, number> {
+  const costs = new Map<string, number>();
+  forEachSelfCost(text, (fn, _positions, ir) => costs.set(fn, (costs.get(fn) ?? 0) + ir));
+  return costs;
+}
+
+/** The Ir of each instruction address (a file written with --dump-instr=yes). */
+export function parseCallgrindInstructionCosts(text: string): Map<number, number> {
+  if (!/^positions:.*\binstr\b/m.test(text)) throw new Error("callgrind output has no instruction positions (run with --dump-instr=yes)");
+  const costs = new Map<number, number>();
+  forEachSelfCost(text, (_fn, positions, ir) => costs.set(positions[0]!, (costs.get(positions[0]!) ?? 0) + ir));
   return costs;
 }
 
 /**
  * Runs `exe` under callgrind, collecting only while `functionName` (at `address`)
  * is active, and returns the instructions collected. A count of 0 means the toggle
- * never matched: that is an error, not a result.
+ * never matched: that is an error, not a result. The file (kept in outDir) has
+ * per-instruction costs.
  */
 export async function countInstructions(exe: string, functionName: string, address: number, outDir: string): Promise<{ total: number; outFile: string }> {
   const outFile = path.join(outDir, `${path.basename(exe)}.callgrind`);
   const args = [
     "--tool=callgrind",
+    "--dump-instr=yes",
     `--callgrind-out-file=${outFile}`,
     `--toggle-collect=${functionName}`,
     `--toggle-collect=0x${address.toString(16).padStart(8, "0")}`,

@@ -3,10 +3,11 @@
 // run under callgrind counting only the instructions executed inside `bench_run` and
 // what it calls. Code size: the bytes of bench_run and the program functions it reaches.
 //
-//   node dist/bench/codegen.js [--only NAME]... [--out DIR] [--profile]
+//   node dist/bench/codegen.js [--only NAME]... [--out DIR] [--profile] [--hot N]
 //
 // --profile prints, per program, each function's own instructions (callgrind's self
-// cost) for both twins: where the difference is.
+// cost) for both twins: where the difference is. --hot N prints the N most executed
+// instructions of each twin with their disassembly: the hot loops side by side.
 // --out keeps the executables, objects, listings (ts386 --emit-asm, gcc -S) and
 // callgrind files in DIR (default: a temporary directory, removed afterwards).
 // Exit status 1 when a build fails or a pair disagrees.
@@ -18,6 +19,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { buildGcc, buildTs386, checkAgreement, GCC_SCALAR_FLAGS, listPrograms, runNative } from "./build-pair.js";
 import { countInstructions, parseCallgrindSelfCosts } from "./callgrind.js";
 import { type FunctionExtent, measuredCodeSize } from "./code-size.js";
+import { hotInstructions } from "./hot-code.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const PROGRAMS_DIR = path.join(root, "bench/programs");
@@ -42,6 +44,9 @@ export interface Row {
   /** Each function's own instructions (self cost), largest first. */
   ts386Profile: [string, number][];
   gccProfile: [string, number][];
+  /** The executables and their callgrind files (per-instruction costs). */
+  ts386Run: { exe: string; callgrind: string };
+  gccRun: { exe: string; callgrind: string };
 }
 
 /**
@@ -88,6 +93,8 @@ export async function measureProgram(name: string, sourceDir: string, outDir: st
     gccFunctions: list(theirSize.functions),
     ts386Profile: profile(ourCount.outFile, ourSize.functions),
     gccProfile: profile(theirCount.outFile, theirSize.functions),
+    ts386Run: { exe: ours.exe, callgrind: ourCount.outFile },
+    gccRun: { exe: theirs.exe, callgrind: theirCount.outFile },
   };
 }
 
@@ -138,27 +145,29 @@ export function formatProfile(row: Row): string {
   return `${row.name}\n  ts386: ${show(row.ts386Profile)}\n  gcc:   ${show(row.gccProfile)}`;
 }
 
-function parseArgs(argv: string[]): { only: string[]; out: string | undefined; profile: boolean } {
+function parseArgs(argv: string[]): { only: string[]; out: string | undefined; profile: boolean; hot: number } {
   const only: string[] = [];
   let out: string | undefined;
   let profile = false;
+  let hot = 0;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--profile") {
       profile = true;
       continue;
     }
     const value = argv[i + 1];
-    if ((argv[i] === "--only" || argv[i] === "--out") && value === undefined) throw new Error(`${argv[i]} needs a value`);
+    if (["--only", "--out", "--hot"].includes(argv[i]!) && value === undefined) throw new Error(`${argv[i]} needs a value`);
     if (argv[i] === "--only") only.push(...value!.split(","));
     else if (argv[i] === "--out") out = value;
-    else throw new Error(`unknown argument '${argv[i]}' (usage: codegen.js [--only NAME]... [--out DIR] [--profile])`);
+    else if (argv[i] === "--hot" && /^\d+$/.test(value!)) hot = Number(value);
+    else throw new Error(`bad argument '${argv[i]}' (usage: codegen.js [--only NAME]... [--out DIR] [--profile] [--hot N])`);
     i++;
   }
-  return { only, out, profile };
+  return { only, out, profile, hot };
 }
 
 async function main(): Promise<number> {
-  const { only, out, profile: showProfile } = parseArgs(process.argv.slice(2));
+  const { only, out, profile: showProfile, hot } = parseArgs(process.argv.slice(2));
   const all = listPrograms(PROGRAMS_DIR);
   const unknown = only.filter((n) => !all.includes(n));
   if (unknown.length > 0) throw new Error(`no such program: ${unknown.join(", ")} (have: ${all.join(", ")})`);
@@ -181,6 +190,14 @@ async function main(): Promise<number> {
     if (showProfile) {
       console.log("\nInstructions executed in each function itself (callgrind self cost):");
       for (const row of rows) console.log(formatProfile(row));
+    }
+    if (hot > 0) {
+      for (const row of rows) {
+        console.log(`\n${row.name}: the ${hot} most executed instructions\nts386:`);
+        console.log(hotInstructions(row.ts386Run.callgrind, row.ts386Run.exe, hot));
+        console.log("gcc -O2:");
+        console.log(hotInstructions(row.gccRun.callgrind, row.gccRun.exe, hot));
+      }
     }
     return 0;
   } finally {

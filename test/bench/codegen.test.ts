@@ -6,7 +6,8 @@ import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { checkAgreement, listPrograms } from "../../bench/build-pair.js";
-import { parseCallgrindSelfCosts, parseCallgrindTotal } from "../../bench/callgrind.js";
+import { parseCallgrindInstructionCosts, parseCallgrindSelfCosts, parseCallgrindTotal } from "../../bench/callgrind.js";
+import { parseDisassembly } from "../../bench/hot-code.js";
 import { functionExtents, parseNm, reachable } from "../../bench/code-size.js";
 import { formatTable, geometricMean, measureProgram, PROGRAMS_DIR } from "../../bench/codegen.js";
 import { requireTool, tmpDir } from "../tools.js";
@@ -79,6 +80,40 @@ describe("bench/codegen: parsers", function () {
     ]);
   });
 
+  it("reads per-instruction costs (absolute, relative and unchanged positions)", function () {
+    const text = [
+      "positions: instr line",
+      "events: Ir",
+      "fn=(1) bench_run",
+      "0x8048100 0 5",
+      "+3 * 7",
+      "cfn=(2) f",
+      "calls=2 0x8048200 0",
+      "* * 40",
+      "+2 * 1",
+      "fn=(2)",
+      "0x8048200 0 20",
+      "-512 0 2",
+      "",
+    ].join("\n");
+    expect([...parseCallgrindInstructionCosts(text)].sort((a, b) => a[0] - b[0])).to.deep.equal([
+      [0x8048000, 2],
+      [0x8048100, 5],
+      [0x8048103, 7],
+      [0x8048105, 1],
+      [0x8048200, 20],
+    ]);
+    expect(() => parseCallgrindInstructionCosts("positions: line\nevents: Ir\n")).to.throw(/dump-instr/);
+  });
+
+  it("reads objdump's disassembly with the enclosing symbol", function () {
+    const lines = parseDisassembly(
+      ["080480c0 <fib>:", " 80480c0:\tpush   ebx", "", "080480c9 <fib.L1>:", " 80480c9:\tmov    eax,ebx"].join("\n"),
+    );
+    expect(lines.get(0x80480c0)).to.deep.equal({ address: 0x80480c0, symbol: "fib", text: "push ebx" });
+    expect(lines.get(0x80480c9)!.symbol).to.equal("fib.L1");
+  });
+
   it("reads nm -S lines and gives ts386 functions (no sizes, block labels as symbols) their extents", function () {
     const symbols = parseNm(
       ["080480c0 t fib", "080480c9 t fib.L1", "080480ce t fib.L2", "080480e7 T bench_run", "08049000 r bench_run.jt0", "080480f2 00000010 T main", "0804a1d4 b buf"].join("\n"),
@@ -104,7 +139,7 @@ describe("bench/codegen: parsers", function () {
   it("the geometric mean and the table", function () {
     expect(geometricMean([1, 4])).to.be.closeTo(2, 1e-12);
     const table = formatTable([
-      { name: "p", ts386Instructions: 300, gccInstructions: 100, gccScalarInstructions: 150, ts386Bytes: 50, gccBytes: 100, output: "", ts386Functions: [], gccFunctions: [], ts386Profile: [], gccProfile: [] },
+      { name: "p", ts386Instructions: 300, gccInstructions: 100, gccScalarInstructions: 150, ts386Bytes: 50, gccBytes: 100, output: "", ts386Functions: [], gccFunctions: [], ts386Profile: [], gccProfile: [], ts386Run: { exe: "", callgrind: "" }, gccRun: { exe: "", callgrind: "" } },
     ]);
     expect(table).to.contain("| p | 300 | 100 | 3.00 | 2.00 | 50 | 100 | 0.50 |");
     expect(table).to.contain("**3.00**");
