@@ -5,6 +5,7 @@
 // kernel, at the end of .rodata), so the code does not move between the links:
 // that is checked, not assumed.
 
+import { fail } from "../common/diagnostics.js";
 import { Symbolizer } from "../elf/debug/symbolizer.js";
 import { lineTableContents, lineTableObject } from "../elf/debug/line-table-object.js";
 import type { ObjectFile } from "../elf/types.js";
@@ -16,7 +17,7 @@ export function linkWithLineTable(objects: ObjectFile[], options: LinkOptions): 
   const second = link([...objects, lineTableObject(contents)], options);
   const again = lineTableContents(new Symbolizer(second.bytes, "<second link>"));
   if (JSON.stringify(again) !== JSON.stringify(contents)) {
-    throw new Error("the line table moved code between the two links: place .rodata.ts386_lines after the code in the script");
+    fail("--line-table: the table moved code between the two links; the script must place .rodata.ts386_lines after the code", undefined, { origin: "linker" });
   }
   return second;
 }
