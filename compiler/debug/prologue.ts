@@ -11,7 +11,8 @@ export function prologueLength(f: FunctionRange): number {
   let n = 0;
   for (const { ins } of f.instructions) {
     const pos = ins.loc;
-    const atDeclaration = pos !== undefined && f.pos !== undefined && pos.file === f.pos.file && pos.line === f.pos.line && pos.column === f.pos.column;
+    // Without a declaration position (a function the compiler made up), any leading saves count.
+    const atDeclaration = f.pos === undefined || (pos !== undefined && pos.file === f.pos.file && pos.line === f.pos.line && pos.column === f.pos.column);
     const [a, b] = ins.operands;
     const save = ins.mnemonic === "push" && a?.kind === "reg" && CALLEE_SAVED.has(a.reg);
     const reserve = ins.mnemonic === "sub" && a?.kind === "reg" && a.reg === "esp" && b?.kind === "imm";
