@@ -1,7 +1,7 @@
 // Source-level debugging of Toyix as `make debug` sets it up: QEMU halted with its gdb
-// stub, gdb on build/kernel.elf. gdb -batch breaks on a function and steps through it
-// line by line and into a call, then on a TS line of the paging code: it must stop there
-// showing that line, unwind through kernel_main (the .debug_frame call frames), and finish.
+// stub, gdb on build/kernel.elf. gdb -batch breaks on TS lines of kernel_main and of the
+// paging code: it must stop there showing the line, step into calls on their first body
+// line, unwind through kernel_main (the .debug_frame call frames), and finish.
 
 import { expect } from "chai";
 import { spawn } from "node:child_process";
@@ -42,9 +42,9 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The 1-based line of kernel/paging.ts that contains `text`. */
-function pagingLine(text: string): number {
-  const lines = fs.readFileSync(path.join(repoRoot, "kernel", "paging.ts"), "utf8").split("\n");
+/** The 1-based line of kernel/FILE that contains `text`. */
+function sourceLine(file: string, text: string): number {
+  const lines = fs.readFileSync(path.join(repoRoot, "kernel", file), "utf8").split("\n");
   const i = lines.findIndex((l) => l.includes(text));
   expect(i, text).to.be.greaterThan(-1);
   return i + 1;
@@ -59,51 +59,50 @@ describe("source-level debugging with gdb (make debug)", function () {
     }
   });
 
-  it("stops on a TS line of the paging code, shows it, backtraces through kernel_main, steps by lines", async function () {
-    const line = pagingLine("const table_address: u32 = addressOf(identity_tables)");
+  it("stops on a TS line of the paging code, shows it, backtraces through kernel_main, steps in and out", async function () {
+    // Lines in functions that make calls: the optimiser inlines only small leaf functions.
+    const call = sourceLine("main.ts", "paging_init();");
+    const line = sourceLine("paging.ts", "interrupt_register_handler(PAGE_FAULT_VECTOR, page_fault_handler);");
+    const first = sourceLine("paging.ts", 'console_writeln("Paging: building identity map");');
     const port = await freePort();
     const qemu = runQemu({ cdrom: ISO, extraArgs: ["-S", "-gdb", `tcp:127.0.0.1:${port}`], timeoutMs: 60_000 });
     const gdb = await runGdb(["-batch", "-nx", KERNEL,
       "-ex", "set pagination off",
       "-ex", `target remote 127.0.0.1:${port}`,
-      "-ex", "break paging_init",
+      "-ex", `break kernel/main.ts:${call}`,
       "-ex", `break kernel/paging.ts:${line}`,
       "-ex", "continue",
-      "-ex", "next",
-      "-ex", "next",
       "-ex", "step",
       "-ex", "continue",
       "-ex", "bt",
-      "-ex", "next",
+      "-ex", "step",
+      "-ex", "bt",
       "-ex", "info source",
-      "-ex", "delete",
       "-ex", "finish",
       "-ex", "kill"]);
     const result = await qemu;
     const out = gdb.stdout;
     expect(gdb.status, `gdb failed:\n${out}\n${gdb.stderr}`).to.equal(0);
     expect(result.timedOut, "QEMU should end when gdb kills it").to.equal(false);
-    // `break FUNCTION` stops after the prologue, on the first body line; `next` goes line by
-    // line; `step` enters the call, on the callee's first body line.
-    const init = pagingLine('console_writeln("Paging: building identity map")');
-    expect(out).to.match(new RegExp(`Breakpoint 1, paging_init \\(\\) at kernel/paging\\.ts:${init}\\n${init}\\s+console_writeln`));
-    expect(out).to.match(new RegExp(`\\n${init + 1}\\s+zero_page_directory\\(\\);\\n${init + 2}\\s+build_identity_tables\\(\\);\\n`));
-    const callee = pagingLine("for (let table: u32 = 0; table < IDENTITY_TABLE_COUNT; table++)");
-    expect(out).to.match(new RegExp(`\\nbuild_identity_tables \\(\\) at kernel/paging\\.ts:${callee}\\n${callee}\\s+for \\(let table`));
-    // The line breakpoint, with the function, the file and line, and the source line itself.
-    expect(out).to.match(new RegExp(`Breakpoint 2, build_identity_tables \\(\\) at kernel/paging\\.ts:${line}\\n${line}\\s+const table_address: u32`));
-    // The backtrace: the paging code, called by paging_init, called by kernel_main, called by _start.
+    const at = (fn: string, file: string, n: number) => `${fn} \\(\\) at kernel/${file.replace(".", "\\.")}:${n}\\n${n}\\t`;
+    // The first breakpoint, in kernel_main; `step` enters paging_init on its first body line.
+    expect(out).to.match(new RegExp(`Breakpoint 1, ${at("kernel_main", "main.ts", call)}\\s*paging_init\\(\\);`));
+    expect(out).to.match(new RegExp(`\\n${at("paging_init", "paging.ts", first)}\\s*console_writeln\\("Paging: building identity map"\\);`));
+    // The line breakpoint: the function, the file and line, and the source line itself.
+    expect(out).to.match(new RegExp(`Breakpoint 2, ${at("paging_init", "paging.ts", line)}\\s*interrupt_register_handler\\(PAGE_FAULT_VECTOR`));
+    // The backtraces: through kernel_main to _start, then one deeper after stepping into the call.
     const frames = out.split("\n").filter((l) => /^#\d+ /.test(l));
-    expect(frames[0]).to.match(new RegExp(`^#0  build_identity_tables \\(\\) at kernel/paging\\.ts:${line}$`));
-    expect(frames[1]).to.match(/^#1  0x[0-9a-f]+ in paging_init \(\) at kernel\/paging\.ts:\d+$/);
-    expect(frames[2]).to.match(/^#2  0x[0-9a-f]+ in kernel_main \(\) at kernel\/main\.ts:\d+$/);
-    expect(frames[3]).to.match(/^#3  0x[0-9a-f]+ in _start \(\)$/);
-    // `next` goes to the following TS line.
-    expect(out).to.match(new RegExp(`\\n${line + 1}\\s+page_directory\\[table\\] =`));
+    expect(frames.slice(0, 3)).to.have.length(3);
+    expect(frames[0]).to.match(new RegExp(`^#0  paging_init \\(\\) at kernel/paging\\.ts:${line}$`));
+    expect(frames[1]).to.match(new RegExp(`^#1  0x[0-9a-f]+ in kernel_main \\(\\) at kernel/main\\.ts:${call}$`));
+    expect(frames[2]).to.match(/^#2  0x[0-9a-f]+ in _start \(\)$/);
+    expect(frames[3]).to.match(/^#0  interrupt_register_handler \(\) at kernel\/interrupts\.ts:\d+$/);
+    expect(frames[4]).to.match(new RegExp(`^#1  0x[0-9a-f]+ in paging_init \\(\\) at kernel/paging\\.ts:${line}$`));
+    expect(frames[5]).to.match(new RegExp(`^#2  0x[0-9a-f]+ in kernel_main \\(\\) at kernel/main\\.ts:${call}$`));
+    // gdb found the source through DW_AT_comp_dir and the relative name.
+    expect(out).to.contain(`Located in ${path.join(repoRoot, "kernel", "interrupts.ts")}`);
     // `finish` returns to the caller, by the call frame information.
     const afterInfoSource = out.slice(out.indexOf("Located in"));
     expect(afterInfoSource).to.match(/\n(0x[0-9a-f]+ in )?paging_init \(\) at kernel\/paging\.ts:\d+\n/);
-    // gdb found the source through DW_AT_comp_dir and the relative name.
-    expect(out).to.contain(`Located in ${path.join(repoRoot, "kernel", "paging.ts")}`);
   });
 });
