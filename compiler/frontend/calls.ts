@@ -8,7 +8,7 @@ import type { IntrinsicName, Value } from "../ir.js";
 import type { Binding, Operand } from "./context.js";
 import { Code, failAt } from "./errors.js";
 import type { FunctionContext } from "./function-context.js";
-import { VOID_OPERAND, boundsCheck, constOperand, convert, literalText, lowerExpr, moduleMember, placeOf, provenInRange, stabilize, stringLength } from "./expressions.js";
+import { VOID_OPERAND, boundsCheck, constOperand, convert, literalText, lowerExpr, moduleMember, placeOf, provenInRange, stabilize, stringLength, unparen } from "./expressions.js";
 import type { Signature, Type } from "./types.js";
 import { I32, U8, USIZE, intType, isIntName, storageOf, typeName } from "./types.js";
 
@@ -231,7 +231,7 @@ function charCodeAt(fx: FunctionContext, strExpr: ts.Expression, e: ts.CallExpre
     }
   }
   const idx = index.type.kind === "untyped" ? convert(fx, index, I32, e.arguments[0]!) : index;
-  const proven = text !== undefined && provenInRange(fx, e.arguments[0]!, text.length);
+  const proven = (text !== undefined && provenInRange(fx, e.arguments[0]!, text.length)) || provenForString(fx, strExpr, e.arguments[0]!);
   if (!fx.unchecked && !proven) boundsCheck(fx, idx.value, stringLength(fx, s, e).value, e);
   const b = fx.code(e);
   const addr = b.newTemp();
@@ -239,6 +239,16 @@ function charCodeAt(fx: FunctionContext, strExpr: ts.Expression, e: ts.CallExpre
   const dst = b.newTemp();
   b.emit({ op: "load", dst, width: 1, signed: false, address: { kind: "temp", temp: addr }, offset: 0, pos: fx.pos(e) });
   return { type: U8, value: { kind: "temp", temp: dst } };
+}
+
+/** Is `index` the variable of a loop over this very string variable's length (statements.ts, stringLoop)? */
+function provenForString(fx: FunctionContext, strExpr: ts.Expression, index: ts.Expression): boolean {
+  const i = unparen(index);
+  const str = unparen(strExpr);
+  if (!ts.isIdentifier(i) || !ts.isIdentifier(str)) return false;
+  const iSym = fx.ctx.symbolAt(i);
+  const sSym = fx.ctx.symbolAt(str);
+  return iSym !== undefined && sSym !== undefined && fx.provenForString.get(iSym) === sSym;
 }
 
 /** addressOf: static arrays, unmanaged instances, functions, string literals, fields and array elements. */

@@ -22,6 +22,8 @@ export class FunctionContext {
   readonly targets: JumpTarget[] = [];
   /** Loop variables proven to stay in [0, bound) inside the loop body (counted for loops). */
   readonly proven = new Map<ts.Symbol, bigint>();
+  /** Loop variables proven to stay in [0, s.length) for a string variable s the loop never assigns. */
+  readonly provenForString = new Map<ts.Symbol, ts.Symbol>();
   /** Inside unchecked(...): indexing skips the bounds check. */
   unchecked = 0;
 

@@ -157,11 +157,14 @@ function lowerFor(fx: FunctionContext, s: ts.ForStatement, labels: string[]): vo
   else b.jumpTo(body, fx.pos(s));
   b.setBlock(body);
   const counted = countedLoop(fx, s);
+  const overString = counted ? undefined : stringLoop(fx, s);
   if (counted) fx.proven.set(counted.variable, counted.bound);
+  if (overString) fx.provenForString.set(overString.variable, overString.string);
   try {
     withTarget(fx, { labels, breakTo: exit, continueTo: step }, () => lowerStatement(fx, s.statement));
   } finally {
     if (counted) fx.proven.delete(counted.variable);
+    if (overString) fx.provenForString.delete(overString.variable);
   }
   b.jumpTo(step, fx.pos(s));
   b.setBlock(step);
@@ -200,6 +203,34 @@ function countedLoop(fx: FunctionContext, s: ts.ForStatement): { variable: ts.Sy
   if (type.signed && bound - 1n + stepBy > maxOf(type)) return undefined;
   if (assigns(fx, s.statement, sym)) return undefined;
   return { variable: sym, bound };
+}
+
+/**
+ * `for (let i = C; i < s.length; i++)` over a string variable `s` (a local or
+ * parameter) that neither the body nor the step assigns, with constant C >= 0
+ * and step 1: inside the body 0 <= i < s.length, so `s.charCodeAt(i)` needs no
+ * check (strings are immutable; a length fits i32, so i + 1 cannot overflow).
+ */
+function stringLoop(fx: FunctionContext, s: ts.ForStatement): { variable: ts.Symbol; string: ts.Symbol } | undefined {
+  const init = s.initializer;
+  if (!init || !ts.isVariableDeclarationList(init) || init.declarations.length !== 1 || !s.condition || !s.incrementor) return undefined;
+  const decl = init.declarations[0]!;
+  if (!ts.isIdentifier(decl.name)) return undefined;
+  const sym = fx.ctx.symbolAt(decl.name);
+  const binding = sym ? fx.locals.get(sym) : undefined;
+  if (!sym || binding?.kind !== "local" || binding.type.kind !== "int" || binding.type.width !== 4) return undefined;
+  const start = decl.initializer ? constantOf(fx, decl.initializer) : undefined;
+  if (start === undefined || start < 0n) return undefined;
+  const cond = unparen(s.condition);
+  if (!ts.isBinaryExpression(cond) || cond.operatorToken.kind !== ts.SyntaxKind.LessThanToken || !isVariable(fx, cond.left, sym)) return undefined;
+  const len = unparen(cond.right);
+  if (!ts.isPropertyAccessExpression(len) || len.name.text !== "length" || !ts.isIdentifier(len.expression)) return undefined;
+  const strSym = fx.ctx.symbolAt(len.expression);
+  const str = strSym ? fx.locals.get(strSym) : undefined;
+  if (!strSym || str?.kind !== "local" || str.type.kind !== "string") return undefined;
+  if (stepOf(fx, s.incrementor, sym) !== 1n) return undefined;
+  if (assigns(fx, s.statement, sym) || assigns(fx, s.statement, strSym) || assigns(fx, s.incrementor, strSym)) return undefined;
+  return { variable: sym, string: strSym };
 }
 
 function isVariable(fx: FunctionContext, e: ts.Expression, sym: ts.Symbol): boolean {

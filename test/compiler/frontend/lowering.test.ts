@@ -97,6 +97,15 @@ export function f(): i32 {
 `);
       expect(calls(fn(m, "f"))).to.deep.equal([]);
     });
+    it("are elided for charCodeAt of a string variable in a counted loop over its length", () => {
+      const loop = (body: string): string[] =>
+        calls(fn(lower(`export function f(s: string, t: string): u32 {\n  let h: u32 = 0;\n  ${body}\n  return h;\n}\n`), "f"));
+      expect(loop("for (let i = 0; i < s.length; i++) h += s.charCodeAt(i);")).to.deep.equal([]);
+      expect(loop("for (let i = 0; i < s.length; i++) h += t.charCodeAt(i);")).to.deep.equal(["__ts386_bounds_fail"]);
+      expect(loop("for (let i = 0; i < s.length; i++) { h += s.charCodeAt(i); s = t; }")).to.deep.equal(["__ts386_bounds_fail"]);
+      expect(loop("for (let i = 0; i <= s.length; i++) h += s.charCodeAt(i);")).to.deep.equal(["__ts386_bounds_fail"]);
+      expect(loop("for (let i = 0; i < s.length; i += 2) h += s.charCodeAt(i);")).to.deep.equal(["__ts386_bounds_fail"]);
+    });
     it("are skipped by unchecked()", () => {
       expect(calls(fn(lower(withLoop("s = unchecked(a[n]);")), "f"))).to.deep.equal([]);
     });
