@@ -5,6 +5,7 @@
 import type { IrFunction, IrModule } from "../ir.js";
 import { coalesceCopies } from "./coalesce-copies.js";
 import { propagateConstantArguments } from "./constant-arguments.js";
+import { inlineSmallFunctions } from "./inline.js";
 import { propagateConstants } from "./constprop.js";
 import { eliminateCommonSubexpressions } from "./cse.js";
 import { removeDeadCode } from "./dce.js";
@@ -26,6 +27,6 @@ export function optimizeFunction(fn: IrFunction): IrFunction {
 }
 
 export function optimizeModule(m: IrModule): IrModule {
-  const withArguments = propagateConstantArguments(m);
+  const withArguments = propagateConstantArguments(inlineSmallFunctions(m));
   return { ...withArguments, functions: withArguments.functions.map(optimizeFunction) };
 }

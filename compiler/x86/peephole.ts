@@ -120,8 +120,7 @@ export function deadRegisterPeephole(fn: MFunction): void {
           i++;
           continue;
         }
-        if (x.op === "mov" && isReg32(x0) && x1?.kind === "mem" && (x1.size === 32 || x1.size === undefined) &&
-            x1.base !== x0.reg && x1.index !== x0.reg && MEMORY_SOURCE.has(y.op) && y.operands.length === 2 &&
+        if (x.op === "mov" && isReg32(x0) && x1?.kind === "mem" && (x1.size === 32 || x1.size === undefined) && MEMORY_SOURCE.has(y.op) && y.operands.length === 2 &&
             isReg32(y0) && y0.reg !== x0.reg && isReg32(y1) && y1.reg === x0.reg && deadAfterY(x0.reg)) {
           out.push({ ...y, operands: [y0, { ...x1, size: 32 }] });
           i++;

@@ -114,8 +114,11 @@ describe("IR optimiser", function () {
   });
 
   it("propagates a constant every call passes into the callee, unless its address escapes", function () {
+    // Big enough not to be inlined: 17 operations.
     const callee = new FnBuilder("scale", 2);
-    callee.end({ op: "return", value: callee.bin("mul", callee.param(0), callee.param(1)) });
+    let acc = callee.bin("mul", callee.param(0), callee.param(1));
+    for (let k = 0; k < 16; k++) acc = callee.bin("add", acc, c(k));
+    callee.end({ op: "return", value: acc });
     const main = new FnBuilder("main", 0, { exported: true });
     const a = main.call("scale", [c(3), c(10)], "internal");
     const b = main.call("scale", [c(4), c(10)], "internal");
@@ -132,6 +135,29 @@ describe("IR optimiser", function () {
     taken.end({ op: "return", value: taken.call("scale", [c(3), c(10)], "internal") });
     const kept = optimizeModule({ functions: [taken.build(), callee.build()], data: [], externs: [] });
     expect(formatFunction(kept.functions[1]!)).to.match(/mul %0, %1/);
+  });
+
+  it("inlines small leaf functions (multi-block ones too) and drops them when nothing else refers to them", function () {
+    const clamp = new FnBuilder("clamp", 2);
+    clamp.end({ op: "branchCompare", cond: "gt", left: clamp.param(0), right: clamp.param(1), ifTrue: 1, ifFalse: 2 }, 1);
+    clamp.end({ op: "return", value: clamp.param(1) }, 2);
+    clamp.end({ op: "return", value: clamp.param(0) });
+    const main = new FnBuilder("main", 0, { exported: true });
+    const x = main.temp();
+    main.add({ op: "load", dst: x, width: 1, signed: false, address: s("arr"), offset: 0 });
+    const a = main.call("clamp", [t(x), c(100)], "internal");
+    const b = main.call("clamp", [main.bin("add", t(x), c(300)), c(200)], "internal");
+    main.end({ op: "return", value: main.bin("add", a, b) });
+    const m: IrModule = {
+      functions: [main.build(), clamp.build()],
+      data: [{ name: "arr", section: "data", align: 4, size: 4, bytes: Uint8Array.from([150, 0, 0, 0]), relocations: [], exported: false }],
+      externs: [],
+    };
+    const opt = optimizeModule(m);
+    expect(opt.functions.map((f) => f.name)).to.deep.equal(["main"]);
+    expect(formatFunction(opt.functions[0]!)).to.not.match(/call/);
+    expect(interpret(opt)).to.deep.equal(interpret(m));
+    expect(interpret(opt).status).to.equal((100 + 200) & 255);
   });
 
   it("rotates loops: the back edge ends in the loop test", function () {
