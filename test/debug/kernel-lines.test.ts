@@ -5,6 +5,7 @@
 import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { spawnSync } from "node:child_process";
 import { readExecutable } from "../../elf/debug/read-executable.js";
 import { LINE_TABLE_MAGIC, LINE_TABLE_SYMBOL, lineTableContents, type LineTableContents } from "../../elf/debug/line-table-object.js";
 import { Symbolizer } from "../../elf/debug/symbolizer.js";
@@ -47,6 +48,16 @@ describe("kernel debug information (build/kernel.elf)", function () {
   it("ts386 addr2line agrees with binutils' addr2line", function () {
     requireTool(this, "i686-linux-gnu-addr2line");
     expect(expectAgreesWithBinutils(KERNEL, 500)).to.be.greaterThan(200);
+  });
+
+  it("is read by readelf without warnings, with an FDE per compiled function", function () {
+    requireTool(this, "i686-linux-gnu-readelf");
+    const r = spawnSync("i686-linux-gnu-readelf", ["--debug-dump=info,abbrev,aranges,line,frames-interp", KERNEL], { encoding: "latin1" });
+    expect(r.status).to.equal(0);
+    expect(r.stderr).to.equal("");
+    const s = new Symbolizer(new Uint8Array(fs.readFileSync(KERNEL)), KERNEL);
+    const compiled = s.functions.filter((f) => s.row(f.low)?.file.endsWith(".ts"));
+    expect(r.stdout.match(/ FDE cie=/g)?.length).to.equal(compiled.length);
   });
 
   it("names every compiled kernel function and the TS sources", function () {
