@@ -158,6 +158,53 @@ __attribute__((noinline)) unsigned checksum(int rounds) { unsigned h = 216613626
 int main(void) { return checksum(20000) & 255; }
 `,
   },
+  particles: {
+    ts: `@unmanaged
+class Particle {
+  x!: i32;
+  y!: i32;
+  vx!: i32;
+  vy!: i32;
+}
+const particles = new StaticArray<u8>(16 * 256);
+function at(i: i32): Particle { return changetype<Particle>(addressOf(particles) + usize(i * 16)); }
+function init(): void {
+  let i!: i32;
+  while (i < 256) {
+    const p = at(i);
+    p.x = i * 3; p.y = i * 7; p.vx = (i & 7) - 3; p.vy = (i & 3) - 1;
+    i = i + 1;
+  }
+}
+function step(): i32 {
+  let sum!: i32;
+  let i!: i32;
+  while (i < 256) {
+    const p = at(i);
+    p.x = p.x + p.vx;
+    p.y = p.y + p.vy;
+    if (p.x < 0 || p.x > 1000) p.vx = -p.vx;
+    if (p.y < 0 || p.y > 1000) p.vy = -p.vy;
+    sum = sum + p.x + p.y;
+    i = i + 1;
+  }
+  return sum;
+}
+export function main(): i32 {
+  init();
+  let s!: i32;
+  let k!: i32;
+  while (k < 200) { s = s ^ step(); k = k + 1; }
+  return s & 255;
+}
+`,
+    c: `struct Particle { int x, y, vx, vy; };
+static struct Particle particles[256];
+__attribute__((noinline)) void init(void) { for (int i = 0; i < 256; i++) { struct Particle *p = &particles[i]; p->x = i * 3; p->y = i * 7; p->vx = (i & 7) - 3; p->vy = (i & 3) - 1; } }
+__attribute__((noinline)) int step(void) { int sum = 0; for (int i = 0; i < 256; i++) { struct Particle *p = &particles[i]; p->x += p->vx; p->y += p->vy; if (p->x < 0 || p->x > 1000) p->vx = -p->vx; if (p->y < 0 || p->y > 1000) p->vy = -p->vy; sum += p->x + p->y; } return sum; }
+int main(void) { init(); int s = 0; for (int k = 0; k < 200; k++) s ^= step(); return s & 255; }
+`,
+  },
 };
 
 function instructions(exe: string): number {
