@@ -51,7 +51,7 @@ describe("x86 back end (hand-built IR, run natively)", function () {
   });
 
   it("prints numbers and returns main's value as the exit status", function () {
-    const r = runBoth((f, print) => {
+    const r = runBoth((_f, print) => {
       print(c(0)); print(c(42)); print(c(-7)); print(c(2147483647)); print(c(-2147483648));
       return c(3);
     });

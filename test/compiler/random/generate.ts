@@ -60,7 +60,6 @@ export class Generator {
   readonly globals: Global[] = [];
   readonly arrays: ArrayDecl[] = [];
   private callables: Callable[] = [];
-  private readonly costs = new Map<string, number>();
 
   /** Depth of the expressions that initialise locals and are returned (deeper: more values live at once). */
   constructor(readonly rng: Rng, readonly depth = 3) {}
