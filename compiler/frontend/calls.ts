@@ -8,7 +8,7 @@ import type { IntrinsicName, Value } from "../ir.js";
 import type { Binding, Operand } from "./context.js";
 import { Code, failAt } from "./errors.js";
 import type { FunctionContext } from "./function-context.js";
-import { VOID_OPERAND, boundsCheck, constOperand, convert, literalText, lowerExpr, moduleMember, placeOf, provenInRange, stabilize, stringLength, unparen } from "./expressions.js";
+import { VOID_OPERAND, boundsCheck, constOperand, convert, literalText, lowerExpr, moduleMember, indexFits, placeOf, provenInRange, stabilize, stringLength, unparen } from "./expressions.js";
 import type { Signature, Type } from "./types.js";
 import { I32, U8, USIZE, intType, isIntName, storageOf, typeName } from "./types.js";
 
@@ -231,7 +231,7 @@ function charCodeAt(fx: FunctionContext, strExpr: ts.Expression, e: ts.CallExpre
     }
   }
   const idx = index.type.kind === "untyped" ? convert(fx, index, I32, e.arguments[0]!) : index;
-  const proven = (text !== undefined && provenInRange(fx, e.arguments[0]!, text.length)) || provenForString(fx, strExpr, e.arguments[0]!);
+  const proven = (text !== undefined && (provenInRange(fx, e.arguments[0]!, text.length) || indexFits(idx, text.length))) || provenForString(fx, strExpr, e.arguments[0]!);
   if (!fx.unchecked && !proven) boundsCheck(fx, idx.value, stringLength(fx, s, e).value, e);
   const b = fx.code(e);
   const addr = b.newTemp();

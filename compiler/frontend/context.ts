@@ -43,7 +43,7 @@ export interface FunctionInfo {
 }
 
 export type Binding =
-  | { kind: "local"; temp: Temp; type: Type; mutable: boolean; name: string }
+  | { kind: "local"; temp: Temp; type: Type; mutable: boolean; name: string; range?: [bigint, bigint] }
   | { kind: "constant"; operand: Operand }
   | { kind: "global"; symbol: string; type: Type }
   | { kind: "array"; symbol: string; elem: Type; length: number }

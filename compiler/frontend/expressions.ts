@@ -173,7 +173,7 @@ export function literalText(op: Operand): string | undefined {
 export function readBinding(fx: FunctionContext, b: Binding, node: ts.Node): Operand {
   switch (b.kind) {
     case "local":
-      return { type: b.type, value: { kind: "temp", temp: b.temp }, local: true };
+      return { type: b.type, value: { kind: "temp", temp: b.temp }, local: true, range: b.range };
     case "constant":
       return b.operand;
     case "global": {
@@ -296,7 +296,8 @@ function elementPlace(fx: FunctionContext, e: ts.ElementAccessExpression): Place
     if (k < 0n || k >= BigInt(arr.length)) failAt(e.argumentExpression, Code.bounds, `index ${k} is out of bounds of an array of length ${arr.length}`);
     return { kind: "memory", address: { ...base, offset: Number(k) * size }, offset: 0, type: arr.elem };
   }
-  if (!fx.unchecked && !provenInRange(fx, e.argumentExpression, arr.length)) boundsCheck(fx, index.value, { kind: "const", value: arr.length }, e);
+  if (!fx.unchecked && !provenInRange(fx, e.argumentExpression, arr.length) && !indexFits(index, arr.length))
+    boundsCheck(fx, index.value, { kind: "const", value: arr.length }, e);
   return { kind: "memory", address: scaledAddress(fx, base, index.value, size, e), offset: 0, type: arr.elem };
 }
 
@@ -311,6 +312,12 @@ export function provenInRange(fx: FunctionContext, index: ts.Expression, length:
   const sym = fx.ctx.symbolAt(index);
   const bound = sym ? fx.proven.get(sym) : undefined;
   return bound !== undefined && bound <= BigInt(length);
+}
+
+/** Is the index's proven range (a loop variable's, derived by arithmetic, or its narrow type's) inside [0, length)? */
+export function indexFits(index: Operand, length: number): boolean {
+  const r = rangeOf(index);
+  return r !== undefined && r[0] >= 0n && r[1] < BigInt(length);
 }
 
 /** base + index * size. */
@@ -533,6 +540,10 @@ function resultRange(op: ArithOp, t: IntType, l: Operand, r: Operand): [bigint, 
       return within(a[0] + b[0], a[1] + b[1]);
     case "sub":
       return within(a[0] - b[1], a[1] - b[0]);
+    case "mul":
+      return a[0] >= 0n && b[0] >= 0n ? within(a[0] * b[0], a[1] * b[1]) : undefined;
+    case "shl":
+      return a[0] >= 0n && b[0] === b[1] && b[0] >= 0n && b[0] < 32n ? within(a[0] << b[0], a[1] << b[0]) : undefined;
     case "rem":
       return !t.signed && b[0] > 0n ? [0n, b[1] - 1n] : undefined;
     case "ushr":

@@ -158,12 +158,18 @@ function lowerFor(fx: FunctionContext, s: ts.ForStatement, labels: string[]): vo
   b.setBlock(body);
   const counted = countedLoop(fx, s);
   const overString = counted ? undefined : stringLoop(fx, s);
-  if (counted) fx.proven.set(counted.variable, counted.bound);
+  if (counted) {
+    fx.proven.set(counted.variable, counted.bound);
+    counted.binding.range = [counted.start, counted.bound - 1n]; // reads of i in the body carry its range
+  }
   if (overString) fx.provenForString.set(overString.variable, overString.string);
   try {
     withTarget(fx, { labels, breakTo: exit, continueTo: step }, () => lowerStatement(fx, s.statement));
   } finally {
-    if (counted) fx.proven.delete(counted.variable);
+    if (counted) {
+      fx.proven.delete(counted.variable);
+      delete counted.binding.range;
+    }
     if (overString) fx.provenForString.delete(overString.variable);
   }
   b.jumpTo(step, fx.pos(s));
@@ -179,7 +185,7 @@ function lowerFor(fx: FunctionContext, s: ts.ForStatement, labels: string[]): vo
  * never assigns i: inside the body 0 <= i < bound, so `a[i]` needs no check when
  * bound <= a.length. A signed i must not be able to overflow on its last step.
  */
-function countedLoop(fx: FunctionContext, s: ts.ForStatement): { variable: ts.Symbol; bound: bigint } | undefined {
+function countedLoop(fx: FunctionContext, s: ts.ForStatement): { variable: ts.Symbol; binding: Extract<Binding, { kind: "local" }>; start: bigint; bound: bigint } | undefined {
   const init = s.initializer;
   if (!init || !ts.isVariableDeclarationList(init) || init.declarations.length !== 1) return undefined;
   const decl = init.declarations[0]!;
@@ -201,8 +207,8 @@ function countedLoop(fx: FunctionContext, s: ts.ForStatement): { variable: ts.Sy
   const stepBy = stepOf(fx, s.incrementor, sym);
   if (stepBy === undefined || stepBy <= 0n) return undefined;
   if (type.signed && bound - 1n + stepBy > maxOf(type)) return undefined;
-  if (assigns(fx, s.statement, sym)) return undefined;
-  return { variable: sym, bound };
+  if (assigns(fx, s.statement, sym) || start >= bound) return undefined;
+  return { variable: sym, binding, start, bound };
 }
 
 /**

@@ -70,6 +70,32 @@ export function f(n: i32): u32 {
       const m = lower(withLoop("for (let i = 0; i <= 63; i += 2) s += a[i] + a[63];"));
       expect(calls(fn(m, "f"))).to.deep.equal([]);
     });
+    it("are elided when the index's proven range fits: loop variables combined, narrow index types", () => {
+      const m = lower(`const tables = new StaticArray<u32>(4 * 1024);
+const bytes = new StaticArray<u8>(256);
+export function f(b: u8): u32 {
+  let s: u32 = 0;
+  for (let t = 0; t < 4; t++) {
+    for (let e = 0; e < 1024; e++) s += tables[t * 1024 + e];
+  }
+  return s + bytes[b] + bytes[(b >> 1) + 100];
+}
+`);
+      expect(calls(fn(m, "f"))).to.deep.equal([]);
+    });
+    it("stay when the combined range may leave the array", () => {
+      const m = lower(`const tables = new StaticArray<u32>(4 * 1024);
+const bytes = new StaticArray<u8>(255);
+export function f(b: u8): u32 {
+  let s: u32 = 0;
+  for (let t = 0; t < 4; t++) {
+    for (let e = 0; e <= 1024; e++) s += tables[t * 1024 + e];
+  }
+  return s + bytes[b];
+}
+`);
+      expect(calls(fn(m, "f"))).to.deep.equal(["__ts386_bounds_fail", "__ts386_bounds_fail"]);
+    });
     it("stay when the bound is not the array's length", () => {
       expect(calls(fn(lower(withLoop("for (let i = 0; i < n; i++) s += a[i];")), "f"))).to.deep.equal(["__ts386_bounds_fail"]);
       expect(calls(fn(lower(withLoop("for (let i = 0; i <= a.length; i++) s += a[i];")), "f"))).to.deep.equal(["__ts386_bounds_fail"]);
