@@ -116,6 +116,7 @@ test-bounds-fail: setup-test build/variants/TOYIX_TRIGGER_BOUNDS_FAIL/toyix.iso
 # Boot time to "Timer: observed 3 ticks" and the time of the kernel QEMU tests (bench/kernel-boot.ts).
 bench-kernel: setup-test kernel-isos
 	@$(NODE) dist/bench/kernel-boot.js
+bench: bench-kernel
 
 # Generated code against gcc -O2 (callgrind instruction counts, code size; bench/codegen.ts)
 # and make iso's steps against nasm, GNU ld and grub-mkrescue (bench/build-speed.ts).
