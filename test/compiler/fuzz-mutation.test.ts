@@ -1,5 +1,7 @@
 // Mutation fuzzing of the front end: take the test programs, delete, duplicate,
-// swap or replace tokens, and lower each mutant. Every outcome must be an
+// swap or replace tokens (half of the time by a token of the same class: a
+// literal by a boundary value, an operator or integer type by another, which
+// mostly keeps TypeScript happy and exercises ts386's own typing), and lower each mutant. Every outcome must be an
 // IrModule or a DiagnosticError; anything else (a crash, an internal error) is
 // a bug, reported with the mutant saved to a file for reproduction.
 //
@@ -19,6 +21,8 @@ import { listPrograms, programsDir } from "./frontend/programs.js";
 interface Token {
   start: number;
   end: number;
+  kind: ts.SyntaxKind;
+  text: string;
 }
 
 /** The tokens of a source text (comments and whitespace skipped), as spans. */
@@ -26,7 +30,7 @@ function tokenize(text: string): Token[] {
   const scanner = ts.createScanner(ts.ScriptTarget.ES2022, true, ts.LanguageVariant.Standard, text);
   const tokens: Token[] = [];
   for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
-    tokens.push({ start: scanner.getTokenStart(), end: scanner.getTokenEnd() });
+    tokens.push({ start: scanner.getTokenStart(), end: scanner.getTokenEnd(), kind, text: scanner.getTokenText() });
   }
   return tokens;
 }
@@ -53,9 +57,30 @@ const spliceTokens = [
   "store<u8>", "sizeof<u16>()", "changetype<u32>", "\"s\"", "`t`", "typeof", "as", "StaticArray<u8>",
 ];
 
+/** Classes of interchangeable tokens: swapping within one mostly keeps TypeScript happy and stresses ts386's own rules. */
+const interchangeable: string[][] = [
+  ["0", "1", "-1", "7", "31", "32", "33", "127", "128", "255", "256", "65535", "65536", "2147483647", "2147483648", "4294967295", "4294967296", "0x80000000"],
+  ["+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>", ">>>"],
+  ["<", "<=", ">", ">=", "==", "!=", "===", "!=="],
+  ["+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", ">>>=", "="],
+  ["i8", "i16", "i32", "u8", "u16", "u32", "isize", "usize"],
+  ["let", "const"],
+  ["&&", "||"],
+  ["++", "--"],
+  ["true", "false"],
+];
+
 type Mutation = (text: string, tokens: Token[], rnd: (n: number) => number) => string;
 
 const mutations: Mutation[] = [
+  // replace a token by another of its class (a literal by a boundary value, an operator by another, an integer type by another)
+  (text, tokens, rnd) => {
+    const candidates = tokens.filter((t) => interchangeable.some((c) => c.includes(t.text)) || t.kind === ts.SyntaxKind.NumericLiteral);
+    if (candidates.length === 0) return text;
+    const t = candidates[rnd(candidates.length)]!;
+    const cls = interchangeable.find((c) => c.includes(t.text)) ?? interchangeable[0]!;
+    return text.slice(0, t.start) + cls[rnd(cls.length)]! + text.slice(t.end);
+  },
   // delete a token
   (text, tokens, rnd) => {
     const t = tokens[rnd(tokens.length)]!;
@@ -110,7 +135,10 @@ describe("mutation fuzzing of the front end", function () {
       for (let k = 0; k < perProgram; k++) {
         let mutant = text;
         const edits = 1 + rnd(3);
-        for (let e = 0; e < edits; e++) mutant = mutations[rnd(mutations.length)]!(mutant, e === 0 ? tokens : tokenize(mutant), rnd);
+        for (let e = 0; e < edits; e++) {
+          const m = rnd(2) === 0 ? mutations[0]! : mutations[1 + rnd(mutations.length - 1)]!;
+          mutant = m(mutant, e === 0 ? tokens : tokenize(mutant), rnd);
+        }
         try {
           lowerProgramWith(file, { target: "linux", defines: new Map() }, new Map([[file, mutant]]));
           accepted++;
