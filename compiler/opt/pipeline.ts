@@ -6,6 +6,7 @@ import type { IrFunction, IrModule } from "../ir.js";
 import { coalesceCopies } from "./coalesce-copies.js";
 import { propagateConstantArguments } from "./constant-arguments.js";
 import { inlineSmallFunctions } from "./inline.js";
+import { hoistLoopInvariants } from "./licm.js";
 import { propagateConstants } from "./constprop.js";
 import { eliminateCommonSubexpressions } from "./cse.js";
 import { removeDeadCode } from "./dce.js";
@@ -14,7 +15,7 @@ import { removeKnownBranches } from "./known-branches.js";
 import { removeBranchesDecidedByRanges } from "./ranges.js";
 import { simplifyCfg } from "./simplify-cfg.js";
 
-const PASSES: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, simplifyCfg, eliminateCommonSubexpressions, removeDeadCode, coalesceCopies, fuseCompareBranches, removeKnownBranches, removeBranchesDecidedByRanges, simplifyCfg];
+const PASSES: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, simplifyCfg, hoistLoopInvariants, eliminateCommonSubexpressions, removeDeadCode, coalesceCopies, fuseCompareBranches, removeKnownBranches, removeBranchesDecidedByRanges, simplifyCfg];
 
 /** Clean-up after the last round: propagate the copies CSE introduced, drop what became dead. */
 const FINAL: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, removeDeadCode, coalesceCopies];

@@ -11,6 +11,7 @@
 // 0 <= i < length makes `i ult length` always true.
 
 import type { Block, BlockId, Condition, Instr, IrFunction, Temp, Terminator, Value } from "../ir.js";
+import { dominators } from "./dominators.js";
 import { successors, tempWritten } from "./ir-uses.js";
 
 type Range = [number, number];
@@ -189,7 +190,33 @@ export function removeBranchesDecidedByRanges(fn: IrFunction): IrFunction {
     hi > oldHi ? sorted.find((x) => x >= hi)! : hi,
   ];
 
+  // Widening applies at a loop header only to temps written inside its loop (a
+  // loop counter); a value computed before the loop just follows its inputs.
+  const predIds = new Map<BlockId, BlockId[]>();
+  for (const b of fn.blocks) for (const s of new Set(successors(b.term))) (predIds.get(s) ?? predIds.set(s, []).get(s)!).push(b.id);
+  const dom = dominators(fn, predIds);
+  const byId = new Map(fn.blocks.map((b) => [b.id, b]));
+  const writtenInLoop = new Map<BlockId, Set<Temp>>();
+  for (const b of fn.blocks) {
+    for (const h of successors(b.term)) {
+      if (!dom.get(b.id)?.has(h)) continue; // not a back edge
+      const temps = writtenInLoop.get(h) ?? writtenInLoop.set(h, new Set()).get(h)!;
+      const body = new Set<BlockId>([h]);
+      const stack = [b.id];
+      while (stack.length > 0) {
+        const x = stack.pop()!;
+        if (body.has(x)) continue;
+        body.add(x);
+        stack.push(...(predIds.get(x) ?? []));
+      }
+      for (const x of body) for (const ins of byId.get(x)!.instrs) {
+        const t = tempWritten(ins);
+        if (t !== undefined) temps.add(t);
+      }
+    }
+  }
   const entries = new Map<BlockId, Ranges>();
+  const growth = new Map<BlockId, Map<Temp, number>>();
   const exits = new Map<BlockId, Ranges>();
   const entryOf = (b: Block): Ranges | undefined => {
     if (b === fn.blocks[0]) return new Map();
@@ -211,18 +238,29 @@ export function removeBranchesDecidedByRanges(fn: IrFunction): IrFunction {
     return acc;
   };
   for (let changed = true, rounds = 0; changed; rounds++) {
-    if (rounds > 200) return fn; // no fixed point: decide nothing
+    if (rounds > 400) return fn; // no fixed point: decide nothing
     changed = false;
     for (const b of fn.blocks) {
       let entry = entryOf(b);
       if (!entry) continue;
       const old = entries.get(b.id);
       if (old) {
-        // Widen what grew; keep only what both rounds bound (never narrow during the ascent).
+        // Keep only what both rounds bound (never narrow during the ascent); a range
+        // that grows here a third time is widened (values from outside a loop settle
+        // in one step and stay exact; a loop counter is widened to its bound).
         const w: Ranges = new Map();
+        const counts = growth.get(b.id) ?? growth.set(b.id, new Map()).get(b.id)!;
         for (const [t, r] of entry) {
           const o = old.get(t);
-          if (o) w.set(t, widen([Math.min(r[0], o[0]), Math.max(r[1], o[1])], o));
+          if (!o) continue;
+          const hull: Range = [Math.min(r[0], o[0]), Math.max(r[1], o[1])];
+          if (hull[0] === o[0] && hull[1] === o[1]) {
+            w.set(t, hull);
+            continue;
+          }
+          const n = (counts.get(t) ?? 0) + 1;
+          counts.set(t, n);
+          w.set(t, n >= 3 && writtenInLoop.get(b.id)?.has(t) ? widen(hull, o) : hull);
         }
         entry = w;
         const same = entry.size === old.size && [...entry].every(([t, r]) => old.get(t)?.[0] === r[0] && old.get(t)?.[1] === r[1]);

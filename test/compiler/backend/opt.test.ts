@@ -160,6 +160,28 @@ describe("IR optimiser", function () {
     expect(interpret(opt).status).to.equal((100 + 200) & 255);
   });
 
+  it("hoists loop-invariant arithmetic out of loops (and keeps what the loop changes inside)", function () {
+    // for (i = 0; i < 8; i++) sum += p * 48 + i
+    const f = new FnBuilder("inv", 1);
+    const i = f.temp(), sum = f.temp();
+    f.copy(i, c(0)); f.copy(sum, c(0));
+    f.end({ op: "jump", target: 1 }, 1);
+    f.end({ op: "branchCompare", cond: "lt", left: t(i), right: c(8), ifTrue: 2, ifFalse: 3 }, 2);
+    const scaled = f.bin("mul", f.param(0), c(48));
+    f.bin("add", t(sum), f.bin("add", scaled, t(i)), sum);
+    f.bin("add", t(i), c(1), i);
+    f.end({ op: "jump", target: 1 }, 3);
+    f.end({ op: "return", value: t(sum) });
+    const opt = optimizeFunction(f.build());
+    const loopBlocks = opt.blocks.filter((b) => b.term.op === "branchCompare" && (b.term.ifTrue === b.id || b.term.ifFalse === b.id));
+    expect(loopBlocks.length).to.equal(1);
+    const loopText = formatFunction({ ...opt, blocks: loopBlocks });
+    expect(loopText).to.not.match(/mul/);
+    expect(loopText).to.match(/add %\d+, 1/);
+    expect(formatFunction(opt)).to.match(/mul %0, 48/);
+    expect(sameResult(f.build(), [3])).to.equal((8 * 144 + 28) & 255);
+  });
+
   it("rotates loops: the back edge ends in the loop test", function () {
     const f = countedLoop(8);
     const text = formatFunction(optimizeFunction(f));

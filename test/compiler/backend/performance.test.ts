@@ -205,6 +205,44 @@ __attribute__((noinline)) int step(void) { int sum = 0; for (int i = 0; i < 256;
 int main(void) { init(); int s = 0; for (int k = 0; k < 200; k++) s ^= step(); return s & 255; }
 `,
   },
+  matmul: {
+    ts: `const N: i32 = 48;
+const a = new StaticArray<i32>(2304);
+const b = new StaticArray<i32>(2304);
+const c = new StaticArray<i32>(2304);
+function fill(): void {
+  let i: i32 = 0;
+  while (i < N * N) { a[i] = (i * 7) % 13 - 6; b[i] = (i * 5) % 11 - 5; i = i + 1; }
+}
+function multiply(): void {
+  let i: i32 = 0;
+  while (i < N) {
+    let j: i32 = 0;
+    while (j < N) {
+      let sum: i32 = 0;
+      let k: i32 = 0;
+      while (k < N) { sum = sum + a[i * N + k] * b[k * N + j]; k = k + 1; }
+      c[i * N + j] = sum;
+      j = j + 1;
+    }
+    i = i + 1;
+  }
+}
+export function main(): i32 {
+  fill();
+  let r: i32 = 0;
+  let rep: i32 = 0;
+  while (rep < 5) { multiply(); r = r ^ c[rep * 100]; a[rep] = r; rep = rep + 1; }
+  return r & 255;
+}
+`,
+    c: `#define N 48
+static int a[N*N], b[N*N], c[N*N];
+__attribute__((noinline)) void fill(void) { for (int i = 0; i < N * N; i++) { a[i] = (i * 7) % 13 - 6; b[i] = (i * 5) % 11 - 5; } }
+__attribute__((noinline)) void multiply(void) { for (int i = 0; i < N; i++) for (int j = 0; j < N; j++) { int sum = 0; for (int k = 0; k < N; k++) sum += a[i * N + k] * b[k * N + j]; c[i * N + j] = sum; } }
+int main(void) { fill(); int r = 0; for (int rep = 0; rep < 5; rep++) { multiply(); r ^= c[rep * 100]; a[rep] = r; } return r & 255; }
+`,
+  },
 };
 
 function instructions(exe: string): number {

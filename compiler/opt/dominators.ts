@@ -1,0 +1,43 @@
+// Dominators: block d dominates b when every path from the entry to b passes d.
+// Computed by iterating over reverse postorder (functions are small); used to find
+// natural loops (a back edge goes to a block that dominates its source).
+
+import type { BlockId, IrFunction } from "../ir.js";
+import { successors } from "./ir-uses.js";
+
+/** Dominator sets by iteration over reverse postorder (functions are small). */
+export function dominators(fn: IrFunction, preds: Map<BlockId, BlockId[]>): Map<BlockId, Set<BlockId>> {
+  const order: BlockId[] = [];
+  const seen = new Set<BlockId>();
+  const byId = new Map(fn.blocks.map((b) => [b.id, b]));
+  const visit = (id: BlockId): void => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    for (const s of successors(byId.get(id)!.term)) visit(s);
+    order.push(id);
+  };
+  visit(fn.blocks[0]!.id);
+  order.reverse();
+  const all = new Set(order);
+  const dom = new Map<BlockId, Set<BlockId>>(order.map((id) => [id, id === order[0] ? new Set([id]) : new Set(all)]));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const id of order.slice(1)) {
+      let acc: Set<BlockId> | undefined;
+      for (const p of preds.get(id) ?? []) {
+        const d = dom.get(p);
+        if (!d) continue; // unreachable predecessor
+        acc = acc ? new Set([...acc].filter((x) => d.has(x))) : new Set(d);
+      }
+      const next = new Set(acc ?? []);
+      next.add(id);
+      const old = dom.get(id)!;
+      if (next.size !== old.size) {
+        dom.set(id, next);
+        changed = true;
+      }
+    }
+  }
+  return dom;
+}
+
