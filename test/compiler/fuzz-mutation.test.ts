@@ -3,7 +3,9 @@
 // literal by a boundary value, an operator or integer type by another, which
 // mostly keeps TypeScript happy and exercises ts386's own typing), and lower each mutant. Every outcome must be an
 // IrModule or a DiagnosticError; anything else (a crash, an internal error) is
-// a bug, reported with the mutant saved to a file for reproduction.
+// a bug, reported with the mutant saved to a file for reproduction. Mutants that
+// compile are also run by the IR interpreter, which must not reach an
+// `unreachable` or an undefined symbol.
 //
 // The default run is a few seconds; TS386_SOAK=1 runs many more mutants
 // (TS386_SOAK=N for N per program), with TS386_SEED to vary the sequence.
@@ -15,6 +17,7 @@ import * as path from "node:path";
 import ts from "typescript";
 import { DiagnosticError } from "../../common/diagnostics.js";
 import { lowerProgramWith } from "../../compiler/frontend/index.js";
+import { InterpreterError, interpret } from "../../compiler/ir-interpreter.js";
 import { repoRoot } from "../tools.js";
 import { listPrograms, programsDir } from "./frontend/programs.js";
 
@@ -140,8 +143,14 @@ describe("mutation fuzzing of the front end", function () {
           mutant = m(mutant, e === 0 ? tokens : tokenize(mutant), rnd);
         }
         try {
-          lowerProgramWith(file, { target: "linux", defines: new Map() }, new Map([[file, mutant]]));
+          const module = lowerProgramWith(file, { target: "linux", defines: new Map() }, new Map([[file, mutant]]));
           accepted++;
+          // A mutant that compiles must also run: to an exit, a signal, or the step limit (mutants may loop forever).
+          try {
+            interpret(module, { maxSteps: 20000 });
+          } catch (e) {
+            if (!(e instanceof InterpreterError && /gave up/.test(e.message))) throw e;
+          }
         } catch (e) {
           if (e instanceof DiagnosticError) {
             rejected++;
