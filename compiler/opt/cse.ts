@@ -16,7 +16,7 @@ interface Fact {
   expr: string;
   reads: Temp[];
 }
-type Facts = Map<string, Fact>; // keyed by `${holder}=${expr}`
+type Facts = Map<string, Fact>; // keyed by expression: one holder per expression
 
 /** Address arithmetic that instruction selection folds into [base + index*scale + symbol]: cheaper to redo than to keep. */
 function foldsIntoAddress(ins: Extract<Instr, { op: "binary" }>): boolean {
@@ -50,10 +50,11 @@ function transfer(b: Block, facts: Facts, rewrite: boolean): Instr[] {
     const e = expressionOf(ins);
     if (t !== undefined && e !== undefined) {
       const reads = temps(ins);
-      if (facts.has(`${t}=${e}`)) continue; // already holds it: nothing changes
-      const other = [...facts.values()].find((f) => f.expr === e);
+      const held = facts.get(e);
+      if (held?.holder === t) continue; // already holds it: nothing changes
+      const other = held;
       kill(facts, t);
-      if (!reads.includes(t)) facts.set(`${t}=${e}`, { holder: t, expr: e, reads });
+      if (!reads.includes(t) && !facts.has(e)) facts.set(e, { holder: t, expr: e, reads });
       if (rewrite) out.push(other ? { op: "copy", dst: t, src: { kind: "temp", temp: other.holder }, pos: ins.pos } : ins);
       continue;
     }
@@ -74,7 +75,7 @@ export function eliminateCommonSubexpressions(fn: IrFunction): IrFunction {
       const e = exits.get(p);
       if (!e) continue; // not reached yet (optimistic)
       if (!acc) acc = new Map(e);
-      else for (const k of [...acc.keys()]) if (!e.has(k)) acc.delete(k);
+      else for (const [k, f] of [...acc]) if (e.get(k)?.holder !== f.holder) acc.delete(k);
     }
     return acc ?? new Map();
   };
@@ -85,7 +86,7 @@ export function eliminateCommonSubexpressions(fn: IrFunction): IrFunction {
       const facts = entry(b);
       transfer(b, facts, false);
       const old = exits.get(b.id);
-      if (!old || old.size !== facts.size || [...facts.keys()].some((k) => !old.has(k))) {
+      if (!old || old.size !== facts.size || [...facts].some(([k, f]) => old.get(k)?.holder !== f.holder)) {
         exits.set(b.id, facts);
         changed = true;
       }
