@@ -81,7 +81,7 @@ export function compileIr(module: IrModule, objectName: string, options: Omit<Co
   const assembled = timed(timings, "assemble", () =>
     assembleStatements(statements, objectName, options.debug || options.placeInstructions ? { placed: (ins, section, offset, size) => placed.push({ ins, section, offset, size }) } : {}));
   const object = options.debug
-    ? timed(timings, "debug", () => addDebugSections(assembled, optimized, placed, { name: objectName, compDir: process.cwd(), producer: "ts386" }))
+    ? timed(timings, "debug", () => addDebugSections(assembled, optimized, statements, placed, { name: objectName, compDir: process.cwd(), producer: "ts386" }))
     : assembled;
   const result: CompileResult = { object, statements, timings };
   if (options.debug || options.placeInstructions) result.placed = placed;

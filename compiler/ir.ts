@@ -94,6 +94,8 @@ export interface IrFunction {
   tempCount: number;
   /** TS names of temps that hold locals/params, for listings and debug info. */
   tempNames: Map<Temp, string>;
+  /** TS type names of those temps ("u32", "bool", a class name), for debug info. */
+  tempTypes?: Map<Temp, string>;
   pos?: SourcePos;
 }
 

@@ -19,7 +19,7 @@ import type { Instruction } from "../../assembler/statements.js";
 const CIE_ID = 0xffffffff;
 
 /** How much an instruction moves esp down (pushes are positive); undefined when esp is lost (ret). */
-function espDelta(ins: Instruction): number | undefined {
+export function espDelta(ins: Instruction): number | undefined {
   const [a, b] = ins.operands;
   switch (ins.mnemonic) {
     case "push": case "pushfd": return 4;

@@ -1,19 +1,35 @@
-// .debug_abbrev, .debug_info and .debug_aranges (DWARF 4, 32-bit): one compile unit
-// per object covering its .text, with a DW_TAG_subprogram per function (name,
-// declaration file and line, address range, frame base = the CFA).
+// .debug_abbrev, .debug_info, .debug_loc and .debug_aranges (DWARF 4, 32-bit): one
+// compile unit per object covering its .text, the base types of the ts386 integers,
+// and a DW_TAG_subprogram per function (name, declaration file and line, address
+// range, frame base = the CFA) with its named parameters and locals (variables.ts).
 
+import type { Statement } from "../../assembler/statements.js";
 import { ByteWriter } from "./byte-writer.js";
 import type { CodeMap } from "./code-map.js";
+import { functionVariables, writeLocationList, type LocatedVariable } from "./variables.js";
 import {
   DW_AT_comp_dir, DW_AT_decl_file, DW_AT_decl_line, DW_AT_external, DW_AT_frame_base, DW_AT_high_pc, DW_AT_language,
   DW_AT_low_pc, DW_AT_name, DW_AT_producer, DW_AT_prototyped, DW_AT_stmt_list, DW_CHILDREN_no, DW_CHILDREN_yes,
   DW_FORM_addr, DW_FORM_data2, DW_FORM_data4, DW_FORM_exprloc, DW_FORM_flag_present, DW_FORM_sec_offset, DW_FORM_string,
   DW_FORM_udata, DW_LANG_C99, DW_OP_call_frame_cfa, DW_TAG_compile_unit, DW_TAG_subprogram,
+  DW_AT_byte_size, DW_AT_encoding, DW_AT_location, DW_AT_type, DW_ATE_boolean, DW_ATE_signed, DW_ATE_unsigned,
+  DW_FORM_data1, DW_FORM_ref4, DW_TAG_base_type, DW_TAG_formal_parameter, DW_TAG_variable,
 } from "../../elf/debug/dwarf-constants.js";
 
 const ABBREV_UNIT = 1;
 const ABBREV_FUNCTION = 2;
 const ABBREV_LOCAL_FUNCTION = 3;
+const ABBREV_BASE_TYPE = 4;
+/** Per tag (parameter, variable): with a location list, with a location expression, without a location. */
+const ABBREV_VARIABLE = { param: { list: 5, expr: 6, none: 7 }, local: { list: 8, expr: 9, none: 10 } };
+
+/** Base types: the ts386 integers and bool; any other type (a class, a string, a function) is a 32-bit address. */
+const BASE_TYPES: Record<string, { size: number; encoding: number }> = {
+  i8: { size: 1, encoding: DW_ATE_signed }, i16: { size: 2, encoding: DW_ATE_signed }, i32: { size: 4, encoding: DW_ATE_signed },
+  isize: { size: 4, encoding: DW_ATE_signed }, u8: { size: 1, encoding: DW_ATE_unsigned }, u16: { size: 2, encoding: DW_ATE_unsigned },
+  u32: { size: 4, encoding: DW_ATE_unsigned }, usize: { size: 4, encoding: DW_ATE_unsigned }, bool: { size: 1, encoding: DW_ATE_boolean },
+};
+const baseType = (name: string) => BASE_TYPES[name] ?? { size: 4, encoding: DW_ATE_unsigned };
 
 export interface UnitDescription {
   /** DW_AT_name: the entry file. */
@@ -40,8 +56,15 @@ function abbreviations(): ByteWriter {
     [DW_AT_prototyped, DW_FORM_flag_present], [DW_AT_low_pc, DW_FORM_addr], [DW_AT_high_pc, DW_FORM_data4],
     [DW_AT_frame_base, DW_FORM_exprloc],
   ];
-  abbrev(ABBREV_FUNCTION, DW_TAG_subprogram, DW_CHILDREN_no, [...fn, [DW_AT_external, DW_FORM_flag_present]]);
-  abbrev(ABBREV_LOCAL_FUNCTION, DW_TAG_subprogram, DW_CHILDREN_no, fn);
+  abbrev(ABBREV_FUNCTION, DW_TAG_subprogram, DW_CHILDREN_yes, [...fn, [DW_AT_external, DW_FORM_flag_present]]);
+  abbrev(ABBREV_LOCAL_FUNCTION, DW_TAG_subprogram, DW_CHILDREN_yes, fn);
+  abbrev(ABBREV_BASE_TYPE, DW_TAG_base_type, DW_CHILDREN_no, [[DW_AT_name, DW_FORM_string], [DW_AT_byte_size, DW_FORM_data1], [DW_AT_encoding, DW_FORM_data1]]);
+  for (const [tag, codes] of [[DW_TAG_formal_parameter, ABBREV_VARIABLE.param], [DW_TAG_variable, ABBREV_VARIABLE.local]] as const) {
+    const common: [number, number][] = [[DW_AT_name, DW_FORM_string], [DW_AT_type, DW_FORM_ref4]];
+    abbrev(codes.list, tag, DW_CHILDREN_no, [...common, [DW_AT_location, DW_FORM_sec_offset]]);
+    abbrev(codes.expr, tag, DW_CHILDREN_no, [...common, [DW_AT_location, DW_FORM_exprloc]]);
+    abbrev(codes.none, tag, DW_CHILDREN_no, common);
+  }
   w.u8(0);
   return w;
 }
@@ -50,9 +73,10 @@ export interface DebugInfoSections {
   abbrev: ByteWriter;
   info: ByteWriter;
   aranges: ByteWriter;
+  loc: ByteWriter;
 }
 
-export function buildDebugInfo(map: CodeMap, unit: UnitDescription, fileNumber: (file: string) => number, textSection = ".text"): DebugInfoSections {
+export function buildDebugInfo(map: CodeMap, unit: UnitDescription, fileNumber: (file: string) => number, statements: Statement[], textSection = ".text"): DebugInfoSections {
   const info = new ByteWriter();
   info.u32(0); // unit_length, patched
   info.u16(4);
@@ -61,12 +85,28 @@ export function buildDebugInfo(map: CodeMap, unit: UnitDescription, fileNumber: 
   info.uleb(ABBREV_UNIT).string(unit.producer).u16(DW_LANG_C99).string(unit.name).string(unit.compDir);
   info.reference(textSection, 0).u32(map.textSize);
   info.reference(".debug_line", 0);
-  for (const f of map.functions) {
-    if (f.end <= f.start) continue;
+  const functions = map.functions.filter((f) => f.end > f.start).map((f) => ({ f, variables: functionVariables(f, statements) }));
+  // Base types first, so variables refer back to them (ref4: offsets from the unit's start).
+  const typeOffsets = new Map<string, number>();
+  const typeName = (v: LocatedVariable) => v.type ?? "usize";
+  for (const name of new Set(functions.flatMap(({ variables }) => variables.map(typeName)))) {
+    typeOffsets.set(name, info.length);
+    const t = baseType(name);
+    info.uleb(ABBREV_BASE_TYPE).string(name).u8(t.size).u8(t.encoding);
+  }
+  const loc = new ByteWriter();
+  for (const { f, variables } of functions) {
     info.uleb(f.exported ? ABBREV_FUNCTION : ABBREV_LOCAL_FUNCTION).string(f.name);
     info.uleb(f.pos ? fileNumber(f.pos.file) : 0).uleb(f.pos?.line ?? 0);
     info.reference(textSection, f.start).u32(f.end - f.start);
     info.uleb(1).u8(DW_OP_call_frame_cfa);
+    for (const v of variables) {
+      const codes = v.param ? ABBREV_VARIABLE.param : ABBREV_VARIABLE.local;
+      info.uleb(codes[v.location.kind]).string(v.name).u32(typeOffsets.get(typeName(v))!);
+      if (v.location.kind === "list") info.reference(".debug_loc", writeLocationList(loc, v.location.entries));
+      else if (v.location.kind === "expr") info.uleb(v.location.bytes.length).bytes(v.location.bytes);
+    }
+    info.u8(0); // end of the function's children
   }
   info.u8(0); // end of the unit's children
   info.patch32(0, info.length - 4);
@@ -80,5 +120,5 @@ export function buildDebugInfo(map: CodeMap, unit: UnitDescription, fileNumber: 
   if (map.textSize > 0) aranges.reference(textSection, 0).u32(map.textSize);
   aranges.u32(0).u32(0);
   aranges.patch32(0, aranges.length - 4);
-  return { abbrev: abbreviations(), info, aranges };
+  return { abbrev: abbreviations(), info, aranges, loc };
 }

@@ -8,6 +8,7 @@ import type { FunctionInfo, Operand, ProgramContext } from "./context.js";
 import { Code, failAt } from "./errors.js";
 import { FunctionContext } from "./function-context.js";
 import { lowerStatement } from "./statements.js";
+import { typeName } from "./types.js";
 
 export function lowerFunction(ctx: ProgramContext, info: FunctionInfo): IrFunction {
   const b = new FunctionBuilder();
@@ -34,7 +35,10 @@ export function lowerFunction(ctx: ProgramContext, info: FunctionInfo): IrFuncti
   if (!decl.body) failAt(decl, Code.declaration, "function has no body");
   for (const s of decl.body.statements) lowerStatement(fx, s);
   const pos = fx.pos(decl);
+  // The declared types of the parameters and locals, for the debug information.
+  const tempTypes = new Map<Temp, string>();
+  for (const binding of fx.locals.values()) if (binding.kind === "local") tempTypes.set(binding.temp, typeName(binding.type));
   // Falling off the end: void functions return; TypeScript has already checked that the others return a value.
   const fallOff = info.sig.ret.kind === "void" ? ({ op: "return", pos } as const) : ({ op: "unreachable", pos } as const);
-  return b.finish({ name: info.name, exported: info.exported, conv: info.conv, params, returnsValue: info.sig.ret.kind !== "void" && info.sig.ret.kind !== "never", pos }, fallOff);
+  return b.finish({ name: info.name, exported: info.exported, conv: info.conv, params, returnsValue: info.sig.ret.kind !== "void" && info.sig.ret.kind !== "never", pos, tempTypes }, fallOff);
 }

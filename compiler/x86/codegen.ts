@@ -13,9 +13,11 @@ import { selectInstructions } from "./isel.js";
 import type { MFunction } from "./machine.js";
 import { deadRegisterPeephole, peephole } from "./peephole.js";
 import { allocateRegisters } from "./regalloc.js";
+import { namedVariables } from "../debug/variable-homes.js";
 
 export function compileFunctionToMachine(fn: IrModule["functions"][number]): MFunction {
   const m = selectInstructions(fn);
+  m.variables = namedVariables(fn);
   allocateRegisters(m);
   layoutFrame(m);
   layoutBlocks(m);

@@ -3,7 +3,8 @@
 // instruction whose TS source line differs from the previous one carries that
 // line as its comment, so `--emit-asm` listings read alongside the source.
 
-import type { Expr, Instruction, Operand, Statement } from "../../assembler/statements.js";
+import type { Expr, Instruction, Label, Operand, Statement } from "../../assembler/statements.js";
+import { noteEmittedFunction, noteEmittedInstruction } from "../debug/variable-homes.js";
 import type { IrData, SourcePos } from "../ir.js";
 import { REG16, REG32, REG8, type MFunction, type MInstr, type MOperand } from "./machine.js";
 
@@ -61,7 +62,9 @@ function mnemonic(ins: MInstr): string {
 export function emitFunction(fn: MFunction, lines?: SourceLines): Statement[] {
   const out: Statement[] = [];
   if (fn.exported) out.push({ kind: "global", names: [fn.name] });
-  out.push({ kind: "label", name: fn.name, ...(fn.pos ? { loc: fn.pos } : {}) });
+  const label: Label = { kind: "label", name: fn.name, ...(fn.pos ? { loc: fn.pos } : {}) };
+  noteEmittedFunction(label, fn);
+  out.push(label);
   let lastLine: string | undefined;
   const comment = (pos: SourcePos | undefined): string | undefined => {
     if (!pos) return undefined;
@@ -84,6 +87,7 @@ export function emitFunction(fn: MFunction, lines?: SourceLines): Statement[] {
       if (c !== undefined) s.comment = c;
       // The source position of every instruction: the debug line table (compiler/debug) reads it.
       if (ins.pos) s.loc = ins.pos;
+      noteEmittedInstruction(s, ins);
       out.push(s);
     }
   });

@@ -6,6 +6,7 @@
 // symbolic until the frame is laid out.
 
 import type { BlockId, SourcePos } from "../ir.js";
+import type { DebugVariable, VariableHome } from "../debug/variable-homes.js";
 
 export type Reg = number;
 
@@ -63,6 +64,8 @@ export interface MInstr {
   implicitUses?: Reg[];
   implicitDefs?: Reg[];
   pos?: SourcePos;
+  /** Named virtual registers (locals, parameters) live before this instruction: debug info (compiler/debug). */
+  liveVariables?: Reg[];
 }
 
 export interface MBlock {
@@ -94,6 +97,9 @@ export interface MFunction {
   jumpTables: JumpTable[];
   returnsValue: boolean;
   pos?: SourcePos;
+  /** Debug info (compiler/debug/variable-homes.ts): the named virtual registers and where each ended up. */
+  variables?: Map<Reg, DebugVariable>;
+  homes?: Map<Reg, VariableHome>;
 }
 
 export const reg = (r: Reg, size: Size = 32): MOperand => ({ kind: "reg", reg: r, size });

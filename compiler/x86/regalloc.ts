@@ -19,6 +19,7 @@ import {
   type MFunction, type Reg,
 } from "./machine.js";
 import { insertSpillCode } from "./spill.js";
+import { recordVariableHomes } from "../debug/variable-homes.js";
 
 interface ScanResult {
   assignment: Map<Reg, Reg>;
@@ -119,6 +120,7 @@ export function allocateRegisters(fn: MFunction): void {
       insertSpillCode(fn, spilled);
       continue;
     }
+    recordVariableHomes(fn, live, assignment);
     for (const b of fn.blocks) {
       for (const ins of b.instrs) {
         mapRegs(ins, (r) => {

@@ -5,12 +5,14 @@
 // and stored back after it.
 
 import { effects, frameWord, type MFunction, type MInstr, type MOperand, type Reg } from "./machine.js";
+import { noteSpilledVariables } from "../debug/variable-homes.js";
 
 const MEMORY_SOURCE_OPS = new Set(["add", "sub", "and", "or", "xor", "cmp", "imul", "mov", "movzx", "movsx"]);
 
 export function insertSpillCode(fn: MFunction, spilled: Set<Reg>): void {
   const slots = new Map<Reg, number>();
   for (const r of spilled) slots.set(r, fn.spillSlots++);
+  noteSpilledVariables(fn, slots);
   const slot = (r: Reg, size: 8 | 16 | 32 = 32): MOperand => frameWord("spill", slots.get(r)!, size);
 
   for (const b of fn.blocks) {

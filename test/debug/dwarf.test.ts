@@ -42,11 +42,15 @@ describe("debug information (-g)", function () {
 
   it("is read by readelf without warnings", function () {
     requireTool(this, "i686-linux-gnu-readelf");
-    const r = spawnSync("i686-linux-gnu-readelf", ["--debug-dump=info,abbrev,aranges,line,frames", exe], { encoding: "latin1" });
+    const r = spawnSync("i686-linux-gnu-readelf", ["--debug-dump=info,abbrev,aranges,line,frames,loc", exe], { encoding: "latin1" });
     expect(r.status).to.equal(0);
     expect(r.stderr).to.equal("");
     expect(r.stdout).to.not.match(/warning|corrupt|bad/i);
     expect(r.stdout).to.contain("DW_TAG_subprogram").and.contain("DW_AT_name        : main");
+    // Parameters and locals with their types and locations (location lists for registers).
+    expect(r.stdout).to.contain("DW_TAG_formal_parameter").and.contain("DW_TAG_variable").and.contain("DW_TAG_base_type");
+    expect(r.stdout).to.match(/DW_AT_location\s*: (0x[0-9a-f]+|0) \(location list\)/);
+    expect(r.stdout).to.match(/DW_OP_reg\d \(e[a-d]x|DW_OP_reg\d \(e[sd]i|DW_OP_reg\d \(ebp/);
   });
 
   it("maps addresses as binutils' addr2line does (our reader and `ts386 addr2line`)", async function () {

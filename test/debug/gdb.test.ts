@@ -64,6 +64,7 @@ describe("source-level debugging with gdb (make debug)", function () {
     const call = sourceLine("main.ts", "paging_init();");
     const line = sourceLine("paging.ts", "interrupt_register_handler(PAGE_FAULT_VECTOR, page_fault_handler);");
     const first = sourceLine("paging.ts", 'console_writeln("Paging: building identity map");');
+    const inLoop = sourceLine("paging.ts", "page_directory[table] = (table_address & PAGE_FRAME_MASK)");
     const port = await freePort();
     const qemu = runQemu({ cdrom: ISO, extraArgs: ["-S", "-gdb", `tcp:127.0.0.1:${port}`], timeoutMs: 60_000 });
     const gdb = await runGdb(["-batch", "-nx", KERNEL,
@@ -71,11 +72,16 @@ describe("source-level debugging with gdb (make debug)", function () {
       "-ex", `target remote 127.0.0.1:${port}`,
       "-ex", `break kernel/main.ts:${call}`,
       "-ex", `break kernel/paging.ts:${line}`,
+      "-ex", `break kernel/paging.ts:${inLoop}`,
       "-ex", "continue",
       "-ex", "step",
+      "-ex", "continue",
+      "-ex", "info locals",
+      "-ex", "delete 3",
       "-ex", "continue",
       "-ex", "bt",
       "-ex", "step",
+      "-ex", "info args",
       "-ex", "bt",
       "-ex", "info source",
       "-ex", "finish",
@@ -84,21 +90,25 @@ describe("source-level debugging with gdb (make debug)", function () {
     const out = gdb.stdout;
     expect(gdb.status, `gdb failed:\n${out}\n${gdb.stderr}`).to.equal(0);
     expect(result.timedOut, "QEMU should end when gdb kills it").to.equal(false);
-    const at = (fn: string, file: string, n: number) => `${fn} \\(\\) at kernel/${file.replace(".", "\\.")}:${n}\\n${n}\\t`;
+    const at = (fn: string, file: string, n: number) => `${fn} \\([^)]*\\) at kernel/${file.replace(".", "\\.")}:${n}\\n${n}\\t`;
     // The first breakpoint, in kernel_main; `step` enters paging_init on its first body line.
     expect(out).to.match(new RegExp(`Breakpoint 1, ${at("kernel_main", "main.ts", call)}\\s*paging_init\\(\\);`));
     expect(out).to.match(new RegExp(`\\n${at("paging_init", "paging.ts", first)}\\s*console_writeln\\("Paging: building identity map"\\);`));
+    // In the loop, its first time round: the locals, with the loop counter in its register.
+    expect(out).to.match(new RegExp(`Breakpoint 3, ${at("build_identity_tables", "paging.ts", inLoop)}.*\\n(.*\\n)*table = 0\\n`));
     // The line breakpoint: the function, the file and line, and the source line itself.
     expect(out).to.match(new RegExp(`Breakpoint 2, ${at("paging_init", "paging.ts", line)}\\s*interrupt_register_handler\\(PAGE_FAULT_VECTOR`));
     // The backtraces: through kernel_main to _start, then one deeper after stepping into the call.
     const frames = out.split("\n").filter((l) => /^#\d+ /.test(l));
     expect(frames.slice(0, 3)).to.have.length(3);
     expect(frames[0]).to.match(new RegExp(`^#0  paging_init \\(\\) at kernel/paging\\.ts:${line}$`));
-    expect(frames[1]).to.match(new RegExp(`^#1  0x[0-9a-f]+ in kernel_main \\(\\) at kernel/main\\.ts:${call}$`));
+    expect(frames[1]).to.match(new RegExp(`^#1  0x[0-9a-f]+ in kernel_main \\(multiboot_magic=.*, multiboot_info_addr=.*\\) at kernel/main\\.ts:${call}$`));
     expect(frames[2]).to.match(/^#2  0x[0-9a-f]+ in _start \(\)$/);
-    expect(frames[3]).to.match(/^#0  interrupt_register_handler \(\) at kernel\/interrupts\.ts:\d+$/);
+    // The arguments, read from the caller's stack words on entry (cdecl): vector 14 (page fault).
+    expect(frames[3]).to.match(/^#0  interrupt_register_handler \(vector=14, handler=\d+\) at kernel\/interrupts\.ts:\d+$/);
+    expect(out).to.match(/\nvector = 14\nhandler = \d+\n/);
     expect(frames[4]).to.match(new RegExp(`^#1  0x[0-9a-f]+ in paging_init \\(\\) at kernel/paging\\.ts:${line}$`));
-    expect(frames[5]).to.match(new RegExp(`^#2  0x[0-9a-f]+ in kernel_main \\(\\) at kernel/main\\.ts:${call}$`));
+    expect(frames[5]).to.match(new RegExp(`^#2  0x[0-9a-f]+ in kernel_main \\(.*\\) at kernel/main\\.ts:${call}$`));
     // gdb found the source through DW_AT_comp_dir and the relative name.
     expect(out).to.contain(`Located in ${path.join(repoRoot, "kernel", "interrupts.ts")}`);
     // `finish` returns to the caller, by the call frame information.
