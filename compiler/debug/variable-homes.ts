@@ -7,7 +7,7 @@
 import type { Instruction, Label } from "../../assembler/statements.js";
 import type { IrFunction } from "../ir.js";
 import { covers, type Liveness } from "../x86/liveness.js";
-import { FIRST_VREG, type MFunction, type MInstr, type Reg } from "../x86/machine.js";
+import { FIRST_VREG, isRegCopy, isVirtual, type MFunction, type MInstr, type Reg } from "../x86/machine.js";
 
 export interface DebugVariable {
   name: string;
@@ -47,11 +47,17 @@ export function recordVariableHomes(fn: MFunction, live: Liveness, assignment: M
     const reg = assignment.get(r);
     if (reg !== undefined) (fn.homes ??= new Map()).set(r, { kind: "reg", reg });
   }
+  const physical = (r: Reg): Reg => (isVirtual(r) ? (assignment.get(r) ?? r) : r);
   let at = 0;
   for (const b of fn.blocks) {
+    // What a copy between registers that became the same one had live: that copy is
+    // deleted later, and its registers still hold the same values at the next instruction.
+    let carried: Reg[] = [];
     for (const ins of b.instrs) {
-      const here = named.filter((r) => covers(live.intervals.get(r)!, 2 * at));
+      const here = [...new Set([...carried, ...named.filter((r) => covers(live.intervals.get(r)!, 2 * at))])];
       if (here.length > 0) ins.liveVariables = here;
+      const [d, s] = ins.operands;
+      carried = isRegCopy(ins) && d?.kind === "reg" && s?.kind === "reg" && physical(d.reg) === physical(s.reg) ? here : [];
       at++;
     }
   }
