@@ -96,6 +96,8 @@ export interface IrFunction {
   tempNames: Map<Temp, string>;
   /** TS type names of those temps ("u32", "bool", a class name), for debug info. */
   tempTypes?: Map<Temp, string>;
+  /** TS type name of the result (when returnsValue), for debug info. */
+  returnType?: string;
   pos?: SourcePos;
 }
 

@@ -16,6 +16,8 @@ export interface PlacedInstruction {
 export interface FunctionRange {
   name: string;
   exported: boolean;
+  /** TS type name of the result, for functions that return one. */
+  returnType?: string;
   /** Where the TS declaration is. */
   pos?: SourcePos;
   start: number;
@@ -33,6 +35,8 @@ export interface CodeMap {
 export interface FunctionSummary {
   name: string;
   exported: boolean;
+  returnsValue?: boolean;
+  returnType?: string;
   pos?: SourcePos;
 }
 
@@ -44,7 +48,7 @@ export function buildCodeMap(object: ObjectFile, placed: PlacedInstruction[], fu
   const address = new Map(inText.map((s) => [s.name, s.value]));
   const ranges: FunctionRange[] = functions
     .filter((f) => address.has(f.name))
-    .map((f) => ({ name: f.name, exported: f.exported, ...(f.pos ? { pos: f.pos } : {}), start: address.get(f.name)!, end: textSize, blockStarts: new Set<number>(), instructions: [] }))
+    .map((f) => ({ name: f.name, exported: f.exported, ...(f.pos ? { pos: f.pos } : {}), ...(f.returnsValue && f.returnType ? { returnType: f.returnType } : {}), start: address.get(f.name)!, end: textSize, blockStarts: new Set<number>(), instructions: [] }))
     .sort((a, b) => a.start - b.start);
   ranges.forEach((r, i) => {
     if (i + 1 < ranges.length) r.end = ranges[i + 1]!.start;

@@ -20,6 +20,9 @@ const ABBREV_UNIT = 1;
 const ABBREV_FUNCTION = 2;
 const ABBREV_LOCAL_FUNCTION = 3;
 const ABBREV_BASE_TYPE = 4;
+/** Functions that return a value: with DW_AT_type (exported, local). */
+const ABBREV_TYPED_FUNCTION = 11;
+const ABBREV_TYPED_LOCAL_FUNCTION = 12;
 /** Per tag (parameter, variable): with a location list, with a location expression, without a location. */
 const ABBREV_VARIABLE = { param: { list: 5, expr: 6, none: 7 }, local: { list: 8, expr: 9, none: 10 } };
 
@@ -58,6 +61,8 @@ function abbreviations(): ByteWriter {
   ];
   abbrev(ABBREV_FUNCTION, DW_TAG_subprogram, DW_CHILDREN_yes, [...fn, [DW_AT_external, DW_FORM_flag_present]]);
   abbrev(ABBREV_LOCAL_FUNCTION, DW_TAG_subprogram, DW_CHILDREN_yes, fn);
+  abbrev(ABBREV_TYPED_FUNCTION, DW_TAG_subprogram, DW_CHILDREN_yes, [...fn, [DW_AT_external, DW_FORM_flag_present], [DW_AT_type, DW_FORM_ref4]]);
+  abbrev(ABBREV_TYPED_LOCAL_FUNCTION, DW_TAG_subprogram, DW_CHILDREN_yes, [...fn, [DW_AT_type, DW_FORM_ref4]]);
   abbrev(ABBREV_BASE_TYPE, DW_TAG_base_type, DW_CHILDREN_no, [[DW_AT_name, DW_FORM_string], [DW_AT_byte_size, DW_FORM_data1], [DW_AT_encoding, DW_FORM_data1]]);
   for (const [tag, codes] of [[DW_TAG_formal_parameter, ABBREV_VARIABLE.param], [DW_TAG_variable, ABBREV_VARIABLE.local]] as const) {
     const common: [number, number][] = [[DW_AT_name, DW_FORM_string], [DW_AT_type, DW_FORM_ref4]];
@@ -89,17 +94,20 @@ export function buildDebugInfo(map: CodeMap, unit: UnitDescription, fileNumber: 
   // Base types first, so variables refer back to them (ref4: offsets from the unit's start).
   const typeOffsets = new Map<string, number>();
   const typeName = (v: LocatedVariable) => v.type ?? "usize";
-  for (const name of new Set(functions.flatMap(({ variables }) => variables.map(typeName)))) {
+  const used = functions.flatMap(({ f, variables }) => [...variables.map(typeName), ...(f.returnType !== undefined ? [f.returnType] : [])]);
+  for (const name of new Set(used)) {
     typeOffsets.set(name, info.length);
     const t = baseType(name);
     info.uleb(ABBREV_BASE_TYPE).string(name).u8(t.size).u8(t.encoding);
   }
   const loc = new ByteWriter();
   for (const { f, variables } of functions) {
-    info.uleb(f.exported ? ABBREV_FUNCTION : ABBREV_LOCAL_FUNCTION).string(f.name);
+    const typed = f.returnType !== undefined;
+    info.uleb(typed ? (f.exported ? ABBREV_TYPED_FUNCTION : ABBREV_TYPED_LOCAL_FUNCTION) : f.exported ? ABBREV_FUNCTION : ABBREV_LOCAL_FUNCTION).string(f.name);
     info.uleb(f.pos ? fileNumber(f.pos.file) : 0).uleb(f.pos?.line ?? 0);
     info.reference(textSection, f.start).u32(f.end - f.start);
     info.uleb(1).u8(DW_OP_call_frame_cfa);
+    if (typed) info.u32(typeOffsets.get(f.returnType!)!);
     for (const v of variables) {
       const codes = v.param ? ABBREV_VARIABLE.param : ABBREV_VARIABLE.local;
       info.uleb(codes[v.location.kind]).string(v.name).u32(typeOffsets.get(typeName(v))!);

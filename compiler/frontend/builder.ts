@@ -71,7 +71,7 @@ export class FunctionBuilder {
     this.terminate({ op: "jump", target: target.id, pos });
   }
 
-  finish(fn: { name: string; exported: boolean; conv: CallConv; params: Temp[]; returnsValue: boolean; pos?: SourcePos; tempTypes?: Map<Temp, string> }, fallOff: Terminator): IrFunction {
+  finish(fn: { name: string; exported: boolean; conv: CallConv; params: Temp[]; returnsValue: boolean; pos?: SourcePos; tempTypes?: Map<Temp, string>; returnType?: string }, fallOff: Terminator): IrFunction {
     for (const b of this.blocks) if (!b.term) b.term = fallOff;
     // Reachability from the entry.
     const reachable = new Set<BlockId>();

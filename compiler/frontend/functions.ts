@@ -40,5 +40,5 @@ export function lowerFunction(ctx: ProgramContext, info: FunctionInfo): IrFuncti
   for (const binding of fx.locals.values()) if (binding.kind === "local") tempTypes.set(binding.temp, typeName(binding.type));
   // Falling off the end: void functions return; TypeScript has already checked that the others return a value.
   const fallOff = info.sig.ret.kind === "void" ? ({ op: "return", pos } as const) : ({ op: "unreachable", pos } as const);
-  return b.finish({ name: info.name, exported: info.exported, conv: info.conv, params, returnsValue: info.sig.ret.kind !== "void" && info.sig.ret.kind !== "never", pos, tempTypes }, fallOff);
+  return b.finish({ name: info.name, exported: info.exported, conv: info.conv, params, returnsValue: info.sig.ret.kind !== "void" && info.sig.ret.kind !== "never", pos, tempTypes, returnType: typeName(info.sig.ret) }, fallOff);
 }

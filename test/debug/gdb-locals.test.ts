@@ -27,7 +27,7 @@ export function main(): i32 {
 `;
 
 describe("gdb reads parameters and locals (-g, Linux program)", function () {
-  it("shows arguments, loop variables and narrow signed values at a conditional breakpoint", async function () {
+  it("shows arguments, loop variables and narrow signed values at a conditional breakpoint, and the returned value", async function () {
     requireTool(this, "gdb");
     const dir = tmpDir();
     const src = path.join(dir, "locals.ts");
@@ -41,6 +41,9 @@ describe("gdb reads parameters and locals (-g, Linux program)", function () {
       "-ex", "run",
       "-ex", "info args",
       "-ex", "info locals",
+      "-ex", "delete",
+      "-ex", "finish",
+      "-ex", "ptype accumulate",
       "-ex", "kill"], { encoding: "utf8", timeout: 60_000 });
     const out = gdb.stdout;
     expect(gdb.status, `${out}\n${gdb.stderr}`).to.equal(0);
@@ -48,5 +51,8 @@ describe("gdb reads parameters and locals (-g, Linux program)", function () {
     // A u8 is a one-byte unsigned type, which gdb (speaking C) also shows as a character.
     expect(out).to.match(/\nn = 10\nstep = 3 '\\003'\n/);
     expect(out).to.match(/\nacc = 9\nlow = -8\ni = 3\n/);
+    // The result type: finish shows the returned value (3 * 45 - 15), ptype the signature.
+    expect(out).to.match(/\nValue returned is \$1 = 120\n/);
+    expect(out).to.contain("type = i32 (i32, u8)");
   });
 });
