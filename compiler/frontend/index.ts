@@ -78,7 +78,7 @@ export function lowerProgramWith(entryFile: string, options: LowerOptions, overr
     }
   }
 
-  if (options.target === "linux") guard(() => checkLinuxEntry(ctx, loaded.sources[loaded.sources.length - 1]!));
+  if (options.target === "linux") guard(() => checkLinuxEntry(ctx, loaded.entry));
 
   const functions: IrFunction[] = [];
   for (let i = 0; i < ctx.functions.length; i++) {

@@ -120,6 +120,8 @@ export interface LoadedProgram {
   checker: ts.TypeChecker;
   /** The program's own sources (entry and imports), entry last as TypeScript orders them. */
   sources: ts.SourceFile[];
+  /** The entry file. */
+  entry: ts.SourceFile;
   /** The ambient runtime declarations. */
   runtimeFiles: Set<string>;
   /** TypeScript's own errors, in tsc's format (lowering needs a program without any). */
@@ -143,7 +145,10 @@ export function loadProgram(entryFile: string, target: Target, overrides: Source
   let diagnostics: readonly ts.Diagnostic[] = program.getSyntacticDiagnostics();
   if (diagnostics.length === 0) diagnostics = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics(), ...program.getSemanticDiagnostics()];
   const errors = diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error).map(toDiagnostic);
+  const entrySource = program.getSourceFile(entry);
+  if (!entrySource || entrySource.isDeclarationFile)
+    throw new DiagnosticError([{ severity: "error", origin: "ts386", message: `'${entryFile}' is not a TypeScript source file (.ts)` }]);
   const runtimeFiles = new Set(libs.map((l) => path.resolve(l)));
   const sources = program.getSourceFiles().filter((f) => !f.isDeclarationFile && !runtimeFiles.has(path.resolve(f.fileName)));
-  return { program, checker: program.getTypeChecker(), sources, runtimeFiles, errors };
+  return { program, checker: program.getTypeChecker(), sources, entry: entrySource, runtimeFiles, errors };
 }

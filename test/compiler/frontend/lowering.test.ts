@@ -5,6 +5,7 @@
 
 import { expect } from "chai";
 import * as path from "node:path";
+import { DiagnosticError } from "../../../common/diagnostics.js";
 import { lowerProgramWith } from "../../../compiler/frontend/index.js";
 import type { Instr, IrFunction, IrModule } from "../../../compiler/ir.js";
 import { repoRoot } from "../../tools.js";
@@ -33,6 +34,12 @@ function calls(f: IrFunction): string[] {
 }
 
 describe("front end: lowering", () => {
+  it("rejects an entry that is not a .ts source with a diagnostic", () => {
+    const entry = path.join(dir, "types.d.ts");
+    expect(() => lowerProgramWith(entry, { target: "linux", defines: new Map() }, new Map([[entry, "declare const x: u32;\n"]]))).to.throw(DiagnosticError, /is not a TypeScript source file/);
+    expect(() => lowerProgramWith(path.join(dir, "missing.ts"), { target: "linux", defines: new Map() }, new Map())).to.throw(DiagnosticError, /cannot read/);
+  });
+
   describe("conditional compilation", () => {
     const source = `declare const DEBUG: bool;
 export function f(): i32 {
