@@ -117,6 +117,8 @@ export interface IrData {
   bytes: Uint8Array;
   relocations: DataRelocation[];
   exported: boolean;
+  /** The TS variable it stores, for debug info: its name and type (`length`: a StaticArray of that many). */
+  debug?: { name: string; type: string; length?: number };
 }
 
 export interface IrModule {

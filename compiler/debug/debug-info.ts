@@ -14,6 +14,7 @@ import {
   DW_FORM_udata, DW_LANG_C99, DW_OP_call_frame_cfa, DW_TAG_compile_unit, DW_TAG_subprogram,
   DW_AT_byte_size, DW_AT_encoding, DW_AT_location, DW_AT_type, DW_ATE_boolean, DW_ATE_signed, DW_ATE_unsigned,
   DW_FORM_data1, DW_FORM_ref4, DW_TAG_base_type, DW_TAG_formal_parameter, DW_TAG_variable,
+  DW_AT_upper_bound, DW_OP_addr, DW_TAG_array_type, DW_TAG_subrange_type,
 } from "../../elf/debug/dwarf-constants.js";
 
 const ABBREV_UNIT = 1;
@@ -23,6 +24,19 @@ const ABBREV_BASE_TYPE = 4;
 /** Functions that return a value: with DW_AT_type (exported, local). */
 const ABBREV_TYPED_FUNCTION = 11;
 const ABBREV_TYPED_LOCAL_FUNCTION = 12;
+const ABBREV_GLOBAL = 13;
+const ABBREV_ARRAY_TYPE = 14;
+const ABBREV_SUBRANGE = 15;
+
+/** A module-level variable or StaticArray: where it is (a section of this object) and what it holds. */
+export interface GlobalVariable {
+  name: string;
+  type: string;
+  /** For a StaticArray: its length. */
+  length?: number;
+  section: string;
+  offset: number;
+}
 /** Per tag (parameter, variable): with a location list, with a location expression, without a location. */
 const ABBREV_VARIABLE = { param: { list: 5, expr: 6, none: 7 }, local: { list: 8, expr: 9, none: 10 } };
 
@@ -63,6 +77,9 @@ function abbreviations(): ByteWriter {
   abbrev(ABBREV_LOCAL_FUNCTION, DW_TAG_subprogram, DW_CHILDREN_yes, fn);
   abbrev(ABBREV_TYPED_FUNCTION, DW_TAG_subprogram, DW_CHILDREN_yes, [...fn, [DW_AT_external, DW_FORM_flag_present], [DW_AT_type, DW_FORM_ref4]]);
   abbrev(ABBREV_TYPED_LOCAL_FUNCTION, DW_TAG_subprogram, DW_CHILDREN_yes, [...fn, [DW_AT_type, DW_FORM_ref4]]);
+  abbrev(ABBREV_GLOBAL, DW_TAG_variable, DW_CHILDREN_no, [[DW_AT_name, DW_FORM_string], [DW_AT_type, DW_FORM_ref4], [DW_AT_location, DW_FORM_exprloc]]);
+  abbrev(ABBREV_ARRAY_TYPE, DW_TAG_array_type, DW_CHILDREN_yes, [[DW_AT_type, DW_FORM_ref4]]);
+  abbrev(ABBREV_SUBRANGE, DW_TAG_subrange_type, DW_CHILDREN_no, [[DW_AT_upper_bound, DW_FORM_data4]]);
   abbrev(ABBREV_BASE_TYPE, DW_TAG_base_type, DW_CHILDREN_no, [[DW_AT_name, DW_FORM_string], [DW_AT_byte_size, DW_FORM_data1], [DW_AT_encoding, DW_FORM_data1]]);
   for (const [tag, codes] of [[DW_TAG_formal_parameter, ABBREV_VARIABLE.param], [DW_TAG_variable, ABBREV_VARIABLE.local]] as const) {
     const common: [number, number][] = [[DW_AT_name, DW_FORM_string], [DW_AT_type, DW_FORM_ref4]];
@@ -81,7 +98,7 @@ export interface DebugInfoSections {
   loc: ByteWriter;
 }
 
-export function buildDebugInfo(map: CodeMap, unit: UnitDescription, fileNumber: (file: string) => number, statements: Statement[], textSection = ".text"): DebugInfoSections {
+export function buildDebugInfo(map: CodeMap, unit: UnitDescription, fileNumber: (file: string) => number, statements: Statement[], globals: GlobalVariable[] = [], textSection = ".text"): DebugInfoSections {
   const info = new ByteWriter();
   info.u32(0); // unit_length, patched
   info.u16(4);
@@ -94,11 +111,27 @@ export function buildDebugInfo(map: CodeMap, unit: UnitDescription, fileNumber: 
   // Base types first, so variables refer back to them (ref4: offsets from the unit's start).
   const typeOffsets = new Map<string, number>();
   const typeName = (v: LocatedVariable) => v.type ?? "usize";
-  const used = functions.flatMap(({ f, variables }) => [...variables.map(typeName), ...(f.returnType !== undefined ? [f.returnType] : [])]);
+  const used = [
+    ...functions.flatMap(({ f, variables }) => [...variables.map(typeName), ...(f.returnType !== undefined ? [f.returnType] : [])]),
+    ...globals.map((g) => g.type),
+  ];
   for (const name of new Set(used)) {
     typeOffsets.set(name, info.length);
     const t = baseType(name);
     info.uleb(ABBREV_BASE_TYPE).string(name).u8(t.size).u8(t.encoding);
+  }
+  // Module-level variables at fixed addresses; a StaticArray is an array of its element type.
+  for (const g of globals) {
+    let type = typeOffsets.get(g.type)!;
+    if (g.length !== undefined) {
+      const array = info.length;
+      info.uleb(ABBREV_ARRAY_TYPE).u32(type);
+      info.uleb(ABBREV_SUBRANGE).u32(Math.max(g.length, 1) - 1);
+      info.u8(0);
+      type = array;
+    }
+    info.uleb(ABBREV_GLOBAL).string(g.name).u32(type);
+    info.uleb(5).u8(DW_OP_addr).reference(g.section, g.offset);
   }
   const loc = new ByteWriter();
   for (const { f, variables } of functions) {

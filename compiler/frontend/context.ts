@@ -368,7 +368,7 @@ export class ProgramContext {
       }
     }
     const section = zero ? "bss" : isConst ? "rodata" : "data";
-    this.data.push({ name: symbol, section, align: storage.width, size: storage.width, bytes: section === "bss" ? new Uint8Array(0) : bytes, relocations, exported });
+    this.data.push({ name: symbol, section, align: storage.width, size: storage.width, bytes: section === "bss" ? new Uint8Array(0) : bytes, relocations, exported, debug: { name, type: typeName(type) } });
     if (isConst) return { kind: "constant", operand: value! };
     return { kind: "global", symbol, type };
   }
@@ -420,7 +420,7 @@ export class ProgramContext {
         align = Math.max(width, Number(a));
       }
       const n = Number(length);
-      this.data.push({ name: symbol, section: "bss", align, size: n * width, bytes: new Uint8Array(0), relocations: [], exported });
+      this.data.push({ name: symbol, section: "bss", align, size: n * width, bytes: new Uint8Array(0), relocations: [], exported, debug: { name, type: typeName(elem), length: n } });
       return { kind: "array", symbol, elem, length: n };
     }
     if (decl0 && ts.isClassDeclaration(decl0)) {

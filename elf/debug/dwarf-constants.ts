@@ -85,3 +85,9 @@ export const DW_CFA_nop = 0x00;
 
 /** DWARF register numbers on i386 (the System V psABI). */
 export const DWARF_REG: Record<string, number> = { eax: 0, ecx: 1, edx: 2, ebx: 3, esp: 4, ebp: 5, esi: 6, edi: 7, eip: 8 };
+
+// Static storage (module-level variables and StaticArrays).
+export const DW_TAG_array_type = 0x01;
+export const DW_TAG_subrange_type = 0x21;
+export const DW_AT_upper_bound = 0x2f;
+export const DW_OP_addr = 0x03;

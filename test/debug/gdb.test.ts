@@ -79,6 +79,8 @@ describe("source-level debugging with gdb (make debug)", function () {
       "-ex", "info locals",
       "-ex", "delete 3",
       "-ex", "continue",
+      "-ex", "ptype page_directory",
+      "-ex", "print/x page_directory[0] & 0xfff",
       "-ex", "bt",
       "-ex", "step",
       "-ex", "info args",
@@ -98,6 +100,9 @@ describe("source-level debugging with gdb (make debug)", function () {
     expect(out).to.match(new RegExp(`Breakpoint 3, ${at("build_identity_tables", "paging.ts", inLoop)}.*\\n(.*\\n)*table = 0\\n`));
     // The line breakpoint: the function, the file and line, and the source line itself.
     expect(out).to.match(new RegExp(`Breakpoint 2, ${at("paging_init", "paging.ts", line)}\\s*interrupt_register_handler\\(PAGE_FAULT_VECTOR`));
+    // Module-level storage: the page directory is a u32 array whose first entry is present and writable.
+    expect(out).to.contain("type = u32 [1024]");
+    expect(out).to.match(/\n\$1 = 0x3\n/);
     // The backtraces: through kernel_main to _start, then one deeper after stepping into the call.
     const frames = out.split("\n").filter((l) => /^#\d+ /.test(l));
     expect(frames.slice(0, 3)).to.have.length(3);
