@@ -10,21 +10,11 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { prng } from "../prng.js";
 import { requireTool, tmpDir } from "../tools.js";
 import { nasmText } from "./build-objects.js";
 import { compareLinks } from "./compare-links.js";
 
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SECTION_KINDS: Record<string, string> = {
   ".text": "progbits alloc exec nowrite",

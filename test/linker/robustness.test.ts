@@ -9,20 +9,10 @@ import { DiagnosticError } from "../../common/diagnostics.js";
 import { readObject } from "../../elf/read-object.js";
 import type { ObjectFile } from "../../elf/types.js";
 import { link } from "../../linker/link.js";
+import { prng } from "../prng.js";
 import { requireTool, tmpDir } from "../tools.js";
 import { fixtures, nasm } from "./build-objects.js";
 
-/** A small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs `f`; returns "ok", "diagnostic", or throws what was not a diagnostic. */
 function outcome(f: () => unknown): "ok" | "diagnostic" {

@@ -8,15 +8,16 @@ import {
   ARRAY_LENGTH, arithmeticType, bits, INT_TYPES, typeOf, wrap,
   type ArithOp, type ArrayDecl, type CompareOp, type Cond, type Expr, type Func, type Global, type IntT, type Program, type Stmt,
 } from "./ast.js";
+import { prng } from "../../prng.js";
 
-/** mulberry32: small, fast, deterministic. */
+/** Seeded choices over the mulberry32 sequence (test/prng.ts). */
 export class Rng {
-  constructor(private state: number) {}
+  private readonly random: () => number;
+  constructor(seed: number) {
+    this.random = prng(seed);
+  }
   next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) | 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.random();
   }
   int(n: number): number {
     return Math.floor(this.next() * n);
