@@ -126,6 +126,14 @@ export interface IrModule {
   data: IrData[];
   /** Symbols referenced but defined elsewhere (declare function, runtime support). */
   externs: string[];
+  /** The @unmanaged classes' layouts (TS type names of the fields), for debug info. */
+  classes?: DebugClass[];
+}
+
+export interface DebugClass {
+  name: string;
+  size: number;
+  fields: { name: string; type: string; offset: number }[];
 }
 
 /** The x86 intrinsics, as the IR names them. The TS surface (runtime/ts386.d.ts) maps onto these. */

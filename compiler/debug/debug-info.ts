@@ -15,7 +15,9 @@ import {
   DW_AT_byte_size, DW_AT_encoding, DW_AT_location, DW_AT_type, DW_ATE_boolean, DW_ATE_signed, DW_ATE_unsigned,
   DW_FORM_data1, DW_FORM_ref4, DW_TAG_base_type, DW_TAG_formal_parameter, DW_TAG_variable,
   DW_AT_upper_bound, DW_OP_addr, DW_TAG_array_type, DW_TAG_subrange_type,
+  DW_AT_data_member_location, DW_TAG_member, DW_TAG_pointer_type, DW_TAG_structure_type,
 } from "../../elf/debug/dwarf-constants.js";
+import type { DebugClass } from "../ir.js";
 
 const ABBREV_UNIT = 1;
 const ABBREV_FUNCTION = 2;
@@ -27,6 +29,9 @@ const ABBREV_TYPED_LOCAL_FUNCTION = 12;
 const ABBREV_GLOBAL = 13;
 const ABBREV_ARRAY_TYPE = 14;
 const ABBREV_SUBRANGE = 15;
+const ABBREV_STRUCTURE = 16;
+const ABBREV_MEMBER = 17;
+const ABBREV_POINTER = 18;
 
 /** A module-level variable or StaticArray: where it is (a section of this object) and what it holds. */
 export interface GlobalVariable {
@@ -80,6 +85,9 @@ function abbreviations(): ByteWriter {
   abbrev(ABBREV_GLOBAL, DW_TAG_variable, DW_CHILDREN_no, [[DW_AT_name, DW_FORM_string], [DW_AT_type, DW_FORM_ref4], [DW_AT_location, DW_FORM_exprloc]]);
   abbrev(ABBREV_ARRAY_TYPE, DW_TAG_array_type, DW_CHILDREN_yes, [[DW_AT_type, DW_FORM_ref4]]);
   abbrev(ABBREV_SUBRANGE, DW_TAG_subrange_type, DW_CHILDREN_no, [[DW_AT_upper_bound, DW_FORM_data4]]);
+  abbrev(ABBREV_STRUCTURE, DW_TAG_structure_type, DW_CHILDREN_yes, [[DW_AT_name, DW_FORM_string], [DW_AT_byte_size, DW_FORM_data4]]);
+  abbrev(ABBREV_MEMBER, DW_TAG_member, DW_CHILDREN_no, [[DW_AT_name, DW_FORM_string], [DW_AT_type, DW_FORM_ref4], [DW_AT_data_member_location, DW_FORM_data4]]);
+  abbrev(ABBREV_POINTER, DW_TAG_pointer_type, DW_CHILDREN_no, [[DW_AT_byte_size, DW_FORM_data1], [DW_AT_type, DW_FORM_ref4]]);
   abbrev(ABBREV_BASE_TYPE, DW_TAG_base_type, DW_CHILDREN_no, [[DW_AT_name, DW_FORM_string], [DW_AT_byte_size, DW_FORM_data1], [DW_AT_encoding, DW_FORM_data1]]);
   for (const [tag, codes] of [[DW_TAG_formal_parameter, ABBREV_VARIABLE.param], [DW_TAG_variable, ABBREV_VARIABLE.local]] as const) {
     const common: [number, number][] = [[DW_AT_name, DW_FORM_string], [DW_AT_type, DW_FORM_ref4]];
@@ -98,7 +106,7 @@ export interface DebugInfoSections {
   loc: ByteWriter;
 }
 
-export function buildDebugInfo(map: CodeMap, unit: UnitDescription, fileNumber: (file: string) => number, statements: Statement[], globals: GlobalVariable[] = [], textSection = ".text"): DebugInfoSections {
+export function buildDebugInfo(map: CodeMap, unit: UnitDescription, fileNumber: (file: string) => number, statements: Statement[], globals: GlobalVariable[] = [], classes: DebugClass[] = [], textSection = ".text"): DebugInfoSections {
   const info = new ByteWriter();
   info.u32(0); // unit_length, patched
   info.u16(4);
@@ -114,12 +122,34 @@ export function buildDebugInfo(map: CodeMap, unit: UnitDescription, fileNumber: 
   const used = [
     ...functions.flatMap(({ f, variables }) => [...variables.map(typeName), ...(f.returnType !== undefined ? [f.returnType] : [])]),
     ...globals.map((g) => g.type),
+    ...classes.flatMap((c) => c.fields.map((f) => f.type)),
   ];
+  const classByName = new Map(classes.map((c) => [c.name, c]));
   for (const name of new Set(used)) {
+    if (classByName.has(name)) continue;
     typeOffsets.set(name, info.length);
     const t = baseType(name);
     info.uleb(ABBREV_BASE_TYPE).string(name).u8(t.size).u8(t.encoding);
   }
+  // A class value is the address of its fields: a pointer to the structure. Members that
+  // are class values point forward to pointer entries written after the structures.
+  const forward: { at: number; cls: string }[] = [];
+  const structures = new Map<string, number>();
+  for (const c of classByName.values()) {
+    structures.set(c.name, info.length);
+    info.uleb(ABBREV_STRUCTURE).string(c.name).u32(c.size);
+    for (const f of c.fields) {
+      info.uleb(ABBREV_MEMBER).string(f.name);
+      if (classByName.has(f.type)) forward.push({ at: info.length, cls: f.type });
+      info.u32(typeOffsets.get(f.type) ?? 0).u32(f.offset);
+    }
+    info.u8(0);
+  }
+  for (const [name, struct] of structures) {
+    typeOffsets.set(name, info.length);
+    info.uleb(ABBREV_POINTER).u8(4).u32(struct);
+  }
+  for (const f of forward) info.patch32(f.at, typeOffsets.get(f.cls)!);
   // Module-level variables at fixed addresses; a StaticArray is an array of its element type.
   for (const g of globals) {
     let type = typeOffsets.get(g.type)!;

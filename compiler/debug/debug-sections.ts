@@ -25,7 +25,7 @@ export function addDebugSections(object: ObjectFile, module: IrModule, statement
   if (!object.sections.some((s) => s.name === ".text")) return object;
   const map = buildCodeMap(object, placed.filter((p) => p.section === ".text"), module.functions);
   const lines = buildLineProgram(map);
-  const info = buildDebugInfo(map, unit, lines.fileNumber, statements, globalVariables(object, module));
+  const info = buildDebugInfo(map, unit, lines.fileNumber, statements, globalVariables(object, module), module.classes ?? []);
   return attachSections(object, [
     { name: ".debug_info", bytes: info.info },
     { name: ".debug_abbrev", bytes: info.abbrev },

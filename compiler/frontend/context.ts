@@ -290,6 +290,11 @@ export class ProgramContext {
 
   // ---- classes ----
 
+  /** Every @unmanaged class met so far (their layouts go into the debug information). */
+  get classInfos(): ClassInfo[] {
+    return [...this.classes.values()];
+  }
+
   classInfo(decl: ts.ClassDeclaration): ClassInfo {
     const hit = this.classes.get(decl);
     if (hit) return hit;

@@ -23,7 +23,7 @@ import { lowerFunction } from "./functions.js";
 import type { SourceOverrides, Target } from "./program.js";
 import { loadProgram } from "./program.js";
 import { rejectUnsupported } from "./reject.js";
-import { I32, sameType } from "./types.js";
+import { I32, sameType, typeName } from "./types.js";
 
 export interface LowerOptions {
   target: Target;
@@ -88,7 +88,8 @@ export function lowerProgramWith(entryFile: string, options: LowerOptions, overr
   if (diagnostics.length > 0) throw new DiagnosticError(unique(diagnostics));
 
   const defined = new Set(functions.map((f) => f.name));
-  return { functions, data: ctx.data, externs: [...ctx.externs].filter((n) => !defined.has(n)).sort() };
+  const classes = ctx.classInfos.map((c) => ({ name: c.name, size: c.size, fields: [...c.fields.values()].map((f) => ({ name: f.name, type: typeName(f.type), offset: f.offset })) }));
+  return { functions, data: ctx.data, externs: [...ctx.externs].filter((n) => !defined.has(n)).sort(), classes };
 }
 
 /** A declaration that fails is retried where it is used: report each problem once. */

@@ -91,3 +91,9 @@ export const DW_TAG_array_type = 0x01;
 export const DW_TAG_subrange_type = 0x21;
 export const DW_AT_upper_bound = 0x2f;
 export const DW_OP_addr = 0x03;
+
+// @unmanaged classes: structures, reached through pointers (a class value is an address).
+export const DW_TAG_structure_type = 0x13;
+export const DW_TAG_member = 0x0d;
+export const DW_TAG_pointer_type = 0x0f;
+export const DW_AT_data_member_location = 0x38;

@@ -13,6 +13,7 @@ import { repoRoot, requireTool } from "../tools.js";
 
 const KERNEL = path.join(repoRoot, "build", "kernel.elf");
 const ISO = path.join(repoRoot, "build", "toyix.iso");
+const FAULT_DIR = path.join(repoRoot, "build", "variants", "TOYIX_TRIGGER_PAGE_FAULT");
 
 /** gdb run asynchronously (QEMU's serial output must keep flowing meanwhile). */
 function runGdb(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
@@ -119,5 +120,33 @@ describe("source-level debugging with gdb (make debug)", function () {
     // `finish` returns to the caller, by the call frame information.
     const afterInfoSource = out.slice(out.indexOf("Located in"));
     expect(afterInfoSource).to.match(/\n(0x[0-9a-f]+ in )?paging_init \(\) at kernel\/paging\.ts:\d+\n/);
+  });
+
+  it("in the page-fault handler, reads the interrupt frame as a structure and finds the faulting TS line", async function () {
+    const kernel = path.join(FAULT_DIR, "kernel.elf");
+    const iso = path.join(FAULT_DIR, "toyix.iso");
+    if (!fs.existsSync(iso)) {
+      console.log("      (skipped: no page-fault variant; run 'make kernel-isos' first)");
+      this.skip();
+    }
+    const port = await freePort();
+    const qemu = runQemu({ cdrom: iso, extraArgs: ["-S", "-gdb", `tcp:127.0.0.1:${port}`], timeoutMs: 60_000 });
+    const gdb = await runGdb(["-batch", "-nx", kernel,
+      "-ex", `target remote 127.0.0.1:${port}`,
+      "-ex", "break page_fault_handler",
+      "-ex", "continue",
+      "-ex", "ptype struct InterruptFrame",
+      "-ex", "print/x ((struct InterruptFrame *)frame)->vector",
+      "-ex", "print/x ((struct InterruptFrame *)frame)->eip",
+      "-ex", "info line *$2",
+      "-ex", "kill"]);
+    await qemu;
+    const out = gdb.stdout;
+    expect(gdb.status, `gdb failed:\n${out}\n${gdb.stderr}`).to.equal(0);
+    expect(out).to.match(/Breakpoint 1, page_fault_handler \(frame=\d+\) at kernel\/paging\.ts:\d+/);
+    expect(out).to.match(/type = struct InterruptFrame \{\n(\s+u32 \w+;\n)*\s+u32 eip;\n/);
+    expect(out).to.match(/\n\$1 = 0xe\n/);
+    const faulting = sourceLine("main.ts", "load<u32>(TEST_FAULT_ADDRESS)");
+    expect(out).to.match(new RegExp(`Line ${faulting} of "kernel/main\\.ts" starts at address 0x[0-9a-f]+ <kernel_main\\+\\d+>`));
   });
 });
