@@ -17,6 +17,7 @@ import { optimizeModule } from "./opt/pipeline.js";
 import { generateModule } from "./x86/codegen.js";
 import type { PlacedInstruction } from "./debug/code-map.js";
 import { addDebugSections } from "./debug/debug-sections.js";
+import { findAliases } from "./debug/aliases.js";
 import type { SourceLines } from "./x86/emit.js";
 
 export type Target = "kernel" | "linux";
@@ -75,7 +76,12 @@ export function sourceLineReader(): SourceLines {
 
 /** The stages after the front end: optimise, select and allocate, assemble. */
 export function compileIr(module: IrModule, objectName: string, options: Omit<CompileOptions, "target" | "defines">, timings: StageTiming[] = []): CompileResult {
+  const aliases = options.debug ? findAliases(module) : undefined;
   const optimized = timed(timings, "optimize", () => optimizeModule(module));
+  for (const f of optimized.functions) {
+    const a = aliases?.get(f.name);
+    if (a) f.debugAliases = a;
+  }
   const statements = timed(timings, "codegen", () => generateModule(optimized, sourceLineReader()));
   const placed: PlacedInstruction[] = [];
   const assembled = timed(timings, "assemble", () =>

@@ -98,6 +98,8 @@ export interface IrFunction {
   tempTypes?: Map<Temp, string>;
   /** TS type name of the result (when returnsValue), for debug info. */
   returnType?: string;
+  /** Debug info: named temps that always hold another temp's value (compiler/debug/aliases.ts). */
+  debugAliases?: Map<Temp, Temp>;
   pos?: SourcePos;
 }
 

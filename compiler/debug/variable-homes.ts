@@ -6,6 +6,7 @@
 
 import type { Instruction, Label } from "../../assembler/statements.js";
 import type { IrFunction } from "../ir.js";
+import { tempsInUse } from "./aliases.js";
 import { covers, type Liveness } from "../x86/liveness.js";
 import { FIRST_VREG, isRegCopy, isVirtual, type MFunction, type MInstr, type Reg } from "../x86/machine.js";
 
@@ -20,15 +21,24 @@ export interface DebugVariable {
 
 export type VariableHome = { kind: "reg"; reg: Reg } | { kind: "slot"; slot: number };
 
-/** The IR function's named temps as the virtual registers instruction selection gives them. */
-export function namedVariables(fn: IrFunction): Map<Reg, DebugVariable> {
-  const out = new Map<Reg, DebugVariable>();
+/**
+ * The IR function's named temps as the virtual registers instruction selection gives
+ * them (several names may share one: a local that is an alias of another value).
+ */
+export function namedVariables(fn: IrFunction): Map<Reg, DebugVariable[]> {
+  const out = new Map<Reg, DebugVariable[]>();
+  const inUse = fn.debugAliases ? tempsInUse(fn) : undefined;
   for (const [t, name] of [...fn.tempNames].sort((a, b) => a[0] - b[0])) {
     const type = fn.tempTypes?.get(t);
     const k = fn.params.indexOf(t);
     // cdecl passes every argument on the stack; the internal convention the fourth on (x86/abi.ts).
     const stackArg = k < 0 ? undefined : fn.conv === "cdecl" ? k : k >= 3 ? k - 3 : undefined;
-    out.set(FIRST_VREG + t, { name, ...(type !== undefined ? { type } : {}), param: k >= 0, ...(stackArg !== undefined ? { stackArg } : {}) });
+    // A name the optimiser dropped in favour of the value it always holds is described there.
+    const alias = fn.debugAliases?.get(t);
+    const home = alias !== undefined && !inUse!.has(t) ? alias : t;
+    const list = out.get(FIRST_VREG + home) ?? [];
+    list.push({ name, ...(type !== undefined ? { type } : {}), param: k >= 0, ...(stackArg !== undefined ? { stackArg } : {}) });
+    out.set(FIRST_VREG + home, list);
   }
   return out;
 }
@@ -65,7 +75,7 @@ export function recordVariableHomes(fn: MFunction, live: Liveness, assignment: M
 
 /** What the DWARF writer needs of a function, keyed by its emitted label. */
 export interface FunctionVariables {
-  variables: Map<Reg, DebugVariable>;
+  variables: Map<Reg, DebugVariable[]>;
   homes: Map<Reg, VariableHome>;
   outgoingWords: number;
 }

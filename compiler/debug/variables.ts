@@ -49,7 +49,7 @@ export function functionVariables(f: FunctionRange, statements: Statement[]): Lo
   const prologue = prologueLength(f);
   const bodyOffset = 4 + f.instructions.slice(0, prologue).reduce((n, p) => n + (espDelta(p.ins) ?? 0), 0);
   const out: LocatedVariable[] = [];
-  for (const [vreg, v] of info.variables) {
+  for (const [vreg, v] of [...info.variables].flatMap(([r, vs]) => vs.map((x) => [r, x] as const))) {
     const home = info.homes.get(vreg);
     let location: VariableLocation = { kind: "none" };
     if (home?.kind === "slot") {

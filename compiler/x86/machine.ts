@@ -98,7 +98,7 @@ export interface MFunction {
   returnsValue: boolean;
   pos?: SourcePos;
   /** Debug info (compiler/debug/variable-homes.ts): the named virtual registers and where each ended up. */
-  variables?: Map<Reg, DebugVariable>;
+  variables?: Map<Reg, DebugVariable[]>;
   homes?: Map<Reg, VariableHome>;
 }
 

@@ -139,6 +139,10 @@ describe("source-level debugging with gdb (make debug)", function () {
       "-ex", "print/x ((struct InterruptFrame *)frame)->vector",
       "-ex", "print/x ((struct InterruptFrame *)frame)->eip",
       "-ex", "info line *$2",
+      "-ex", "next",
+      "-ex", "next",
+      "-ex", "print/x fault_address",
+      "-ex", "print/x f->eip",
       "-ex", "kill"]);
     await qemu;
     const out = gdb.stdout;
@@ -148,5 +152,9 @@ describe("source-level debugging with gdb (make debug)", function () {
     expect(out).to.match(/\n\$1 = 0xe\n/);
     const faulting = sourceLine("main.ts", "load<u32>(TEST_FAULT_ADDRESS)");
     expect(out).to.match(new RegExp(`Line ${faulting} of "kernel/main\\.ts" starts at address 0x[0-9a-f]+ <kernel_main\\+\\d+>`));
+    // Locals the optimiser folded into other values (`f` is `frame`, `fault_address` the readCr2 result) still read.
+    expect(out).to.match(/\n\$3 = 0xc0000000\n/);
+    const eip = /\n\$2 = (0x[0-9a-f]+)\n/.exec(out)![1];
+    expect(out).to.contain(`\n$4 = ${eip}\n`);
   });
 });
