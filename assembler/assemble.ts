@@ -8,6 +8,7 @@
 // about jumps to labels not seen yet (short), as NASM is. A last pass then emits
 // the bytes and relocations with values that are known to be consistent.
 
+import { ByteBuffer } from "../common/byte-buffer.js";
 import { fail, type SourceLocation } from "../common/diagnostics.js";
 import { originNotes, type LineOrigin } from "./lexer.js";
 import {
@@ -48,28 +49,6 @@ interface SymbolEntry {
   used: boolean;
 }
 
-/** A growable byte array (final pass). */
-class ByteBuffer {
-  data = new Uint8Array(256);
-  length = 0;
-  private reserve(n: number): void {
-    if (this.length + n <= this.data.length) return;
-    let cap = this.data.length * 2;
-    while (cap < this.length + n) cap *= 2;
-    const d = new Uint8Array(cap);
-    d.set(this.data.subarray(0, this.length));
-    this.data = d;
-  }
-  push(bytes: number[]): void {
-    this.reserve(bytes.length);
-    for (let i = 0; i < bytes.length; i++) this.data[this.length++] = bytes[i]!;
-  }
-  fill(n: number, b: number): void {
-    this.reserve(n);
-    this.data.fill(b, this.length, this.length + n);
-    this.length += n;
-  }
-}
 
 export interface AssembleOptions {
   /** The source line a statement's location came from, for the excerpt under error messages. */
@@ -575,7 +554,7 @@ class Assembler {
     byOrder.forEach(({ i }, k) => (place[i] = k));
     const sections: ObjectSection[] = byOrder.map(({ s }) => ({
       name: s.name, type: s.type, flags: s.flags, align: s.align,
-      data: s.type === SHT_NOBITS ? new Uint8Array(0) : s.bytes.data.slice(0, s.bytes.length),
+      data: s.type === SHT_NOBITS ? new Uint8Array(0) : s.bytes.finish(),
       size: s.size, relocations: [], entsize: s.entsize,
     }));
     const symbols: ObjectSymbol[] = [];

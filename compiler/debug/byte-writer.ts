@@ -2,6 +2,8 @@
 // 32-bit words that need a relocation (addresses in .text, offsets into other
 // .debug_* sections): the word holds the addend, as REL relocations want.
 
+import { ByteBuffer } from "../../common/byte-buffer.js";
+
 export interface SectionReference {
   /** Offset of the 32-bit word in this section. */
   offset: number;
@@ -9,30 +11,9 @@ export interface SectionReference {
   section: string;
 }
 
-export class ByteWriter {
-  private data = new Uint8Array(256);
-  length = 0;
+export class ByteWriter extends ByteBuffer {
   readonly references: SectionReference[] = [];
 
-  private reserve(n: number): void {
-    if (this.length + n <= this.data.length) return;
-    let cap = this.data.length * 2;
-    while (cap < this.length + n) cap *= 2;
-    const d = new Uint8Array(cap);
-    d.set(this.data.subarray(0, this.length));
-    this.data = d;
-  }
-  u8(v: number): this {
-    this.reserve(1);
-    this.data[this.length++] = v & 0xff;
-    return this;
-  }
-  u16(v: number): this {
-    return this.u8(v).u8(v >>> 8);
-  }
-  u32(v: number): this {
-    return this.u16(v & 0xffff).u16(v >>> 16);
-  }
   uleb(v: number): this {
     do {
       let b = v & 0x7f;
@@ -57,8 +38,7 @@ export class ByteWriter {
     return this.u8(0);
   }
   bytes(b: ArrayLike<number>): this {
-    for (let i = 0; i < b.length; i++) this.u8(b[i]!);
-    return this;
+    return this.push(b);
   }
   /** A 32-bit word meaning `section + value`, relocated by the linker. */
   reference(section: string, value: number): this {
@@ -68,8 +48,5 @@ export class ByteWriter {
   /** Overwrites a 32-bit word written earlier (unit lengths). */
   patch32(at: number, v: number): void {
     new DataView(this.data.buffer).setUint32(at, v >>> 0, true);
-  }
-  finish(): Uint8Array {
-    return this.data.slice(0, this.length);
   }
 }

@@ -1,0 +1,43 @@
+// A growable little-endian byte buffer: the assembler's section contents and the
+// compiler's DWARF sections are built in one.
+
+export class ByteBuffer {
+  /** Backing store; only the first `length` bytes are content. */
+  data = new Uint8Array(256);
+  length = 0;
+
+  protected reserve(n: number): void {
+    if (this.length + n <= this.data.length) return;
+    let cap = this.data.length * 2;
+    while (cap < this.length + n) cap *= 2;
+    const d = new Uint8Array(cap);
+    d.set(this.data.subarray(0, this.length));
+    this.data = d;
+  }
+  push(bytes: ArrayLike<number>): this {
+    this.reserve(bytes.length);
+    for (let i = 0; i < bytes.length; i++) this.data[this.length++] = bytes[i]! & 0xff;
+    return this;
+  }
+  fill(n: number, b: number): this {
+    this.reserve(n);
+    this.data.fill(b, this.length, this.length + n);
+    this.length += n;
+    return this;
+  }
+  u8(v: number): this {
+    this.reserve(1);
+    this.data[this.length++] = v & 0xff;
+    return this;
+  }
+  u16(v: number): this {
+    return this.u8(v).u8(v >>> 8);
+  }
+  u32(v: number): this {
+    return this.u16(v & 0xffff).u16(v >>> 16);
+  }
+  /** A copy of the content. */
+  finish(): Uint8Array {
+    return this.data.slice(0, this.length);
+  }
+}
