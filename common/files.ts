@@ -5,6 +5,13 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 export function writeFileAtomic(target: string, data: Uint8Array | string, mode?: number): void {
+  // A device or pipe (`-o /dev/null`, `-o /dev/stdout`) is written in place: renaming a
+  // file over it would replace the device node with a regular file.
+  const existing = fs.statSync(target, { throwIfNoEntry: false });
+  if (existing && !existing.isFile() && !existing.isDirectory()) {
+    fs.writeFileSync(target, data);
+    return;
+  }
   const dir = path.dirname(path.resolve(target));
   fs.mkdirSync(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
