@@ -28,6 +28,8 @@ type MemOperand = Extract<MOperand, { kind: "mem" }>;
 /** The instruction defining a branch's compared temp, folded into the compare. */
 type Fusion =
   | { kind: "and"; def: Instr; left: Value; right: Value }
+  /** `(a >>> b) & 1` (or `>>`) tested against 0: `bt a, b` (both take the bit number mod 32). */
+  | { kind: "bt"; def: Instr; shift: Instr; value: Value; bit: Value }
   | { kind: "load"; def: Instr; mem: MemOperand };
 
 const log2 = (n: number): number => (n > 0 && (n & (n - 1)) === 0 ? 31 - Math.clz32(n) : -1);
@@ -40,12 +42,17 @@ class Selector {
   outgoingWords = 0;
   readonly jumpTables: MFunction["jumpTables"] = [];
   private readonly useCount = new Map<Temp, number>();
+  /** Reads of a temp by the terminator of a block that writes it (the value never leaves the block). */
+  private readonly branchUses = new Map<Temp, number>();
 
   constructor(private readonly fn: IrFunction) {
     this.next = FIRST_VREG + fn.tempCount;
     for (const b of fn.blocks) {
       for (const x of [...b.instrs, b.term]) {
         for (const v of valuesRead(x)) if (v.kind === "temp") this.useCount.set(v.temp, (this.useCount.get(v.temp) ?? 0) + 1);
+      }
+      for (const v of valuesRead(b.term)) {
+        if (v.kind === "temp" && b.instrs.some((ins) => tempWritten(ins) === v.temp)) this.branchUses.set(v.temp, (this.branchUses.get(v.temp) ?? 0) + 1);
       }
     }
   }
@@ -128,6 +135,7 @@ class Selector {
     const folded = this.planAddressFolds(block);
     const fused = this.planCompareFusion(block, folded.address);
     if (fused) folded.skip.add(fused.def);
+    if (fused?.kind === "bt") folded.skip.add(fused.shift);
     block.instrs.forEach((ins, i) => {
       if (folded.skip.has(ins)) return;
       this.pos = ins.pos ?? this.pos;
@@ -145,7 +153,9 @@ class Selector {
 
   private planCompareFusion(block: Block, addresses: Map<number, MemOperand>): Fusion | undefined {
     const t = block.term;
-    if (t.op !== "branchCompare" || t.left.kind !== "temp" || this.useCount.get(t.left.temp) !== 1) return undefined;
+    // The compared temp must be read only by branches of blocks that compute it (a loop
+    // test repeated before the loop and at its latch is two such branches).
+    if (t.op !== "branchCompare" || t.left.kind !== "temp" || this.useCount.get(t.left.temp) !== this.branchUses.get(t.left.temp)) return undefined;
     if (t.right.kind === "temp" && t.right.temp === t.left.temp) return undefined;
     const x = t.left.temp;
     const instrs = block.instrs;
@@ -158,7 +168,8 @@ class Selector {
     if (def.op === "binary" && def.kind === "and" && zeroTest) {
       const read = valuesRead(def).flatMap((v) => (v.kind === "temp" ? [v.temp] : []));
       if (later.some((ins) => read.includes(tempWritten(ins) ?? -1))) return undefined;
-      return { kind: "and", def, left: def.left, right: def.right };
+      const bt = this.bitTest(instrs, i, def.left, def.right) ?? this.bitTest(instrs, i, def.right, def.left);
+      return bt ?? { kind: "and", def, left: def.left, right: def.right };
     }
     // A load moves to the branch only if it is the block's last instruction (memory order is kept).
     if (def.op === "load" && i === instrs.length - 1 && (def.width === 4 || zeroTest)) {
@@ -169,8 +180,29 @@ class Selector {
     return undefined;
   }
 
+  /** `s = shr a, b` (s read only here) then `and s, 1` at `at`: a bit test, if a and b hold until the branch. */
+  private bitTest(instrs: Instr[], at: number, s: Value, one: Value): Fusion | undefined {
+    if (s.kind !== "temp" || one.kind !== "const" || one.value !== 1 || this.useCount.get(s.temp) !== 1) return undefined;
+    let j = at - 1;
+    while (j >= 0 && tempWritten(instrs[j]!) !== s.temp) j--;
+    const shift = instrs[j];
+    // (after sar too, bit 0 is bit n of a: only bits above 31-n are sign copies)
+    if (!shift || shift.op !== "binary" || (shift.kind !== "shr" && shift.kind !== "sar")) return undefined;
+    const read = valuesRead(shift).flatMap((v) => (v.kind === "temp" ? [v.temp] : []));
+    if (instrs.slice(j + 1).some((ins) => read.includes(tempWritten(ins) ?? -1))) return undefined;
+    return { kind: "bt", def: instrs[at]!, shift, value: shift.left, bit: shift.right };
+  }
+
   private fusedBranch(t: Extract<Terminator, { op: "branchCompare" }>, f: Fusion): void {
     const cc = CONDITION_CODES[t.cond];
+    if (f.kind === "bt") {
+      const bit = f.bit.kind === "const" ? imm(f.bit.value & 31) : reg(this.inReg(f.bit));
+      this.emit("bt", [reg(this.inReg(f.value)), bit]);
+      // The bit lands in CF: `!= 0` is jc (b), `== 0` is jnc (ae).
+      this.emit("j", [{ kind: "block", block: t.ifTrue }], { cond: t.cond === "ne" ? "b" : "ae" });
+      this.emit("jmp", [{ kind: "block", block: t.ifFalse }]);
+      return;
+    }
     if (f.kind === "and") {
       let [l, r] = [f.left, f.right];
       if (l.kind !== "temp") [l, r] = [r, l];
