@@ -68,7 +68,9 @@ class Assembler {
   private readonly sectionIndex = new Map<string, number>();
   private readonly symbols = new Map<string, SymbolEntry>();
   private readonly externs: string[] = [];
-  private readonly globals = new Map<string, { type: SymbolType; loc?: SourceLocation; size: number }>();
+  private readonly globals = new Map<string, Declared>();
+  /** `static name:type size`: a local symbol's ELF type and size. */
+  private readonly statics = new Map<string, Declared>();
   private order = 0;
   private declarations = 0;
   private pass = 0;
@@ -250,6 +252,7 @@ class Assembler {
           fixed(st.items.reduce((n, item) => n + (item.kind === "string" ? Math.ceil(item.bytes.length / st.width) * st.width : st.width), 0));
           return;
         case "global":
+        case "static":
         case "extern":
         case "bits":
         case "comment":
@@ -366,13 +369,16 @@ class Assembler {
         if (st.bits !== 32) this.error("only BITS 32 is supported");
         return;
       case "global":
-        st.names.forEach((n, i) => {
-          const [name, attr] = n.split(":") as [string, string | undefined];
-          if (this.pass === 1) this.globals.set(name, { type: symbolType(attr, (m) => this.error(m)), loc: st.loc, size: 0 });
-          // The size may refer to labels further on: evaluated in the final pass.
-          const size = st.sizes?.[i];
-          if (size && this.final) this.globals.get(name)!.size = this.constant(size, "a symbol size");
-        });
+      case "static":
+        // The size is evaluated once all labels are known (objectFile), with `$` the symbol's own address as nasm does.
+        if (this.pass === 1) {
+          const table = st.kind === "global" ? this.globals : this.statics;
+          st.names.forEach((n, i) => {
+            const [name, attr] = n.split(":") as [string, string | undefined];
+            const size = st.sizes?.[i];
+            table.set(name, { type: symbolType(attr, (m) => this.error(m)), loc: st.loc, ...(size ? { size } : {}) });
+          });
+        }
         return;
       case "extern":
         if (this.pass === 1) {
@@ -547,6 +553,20 @@ class Assembler {
   // The object file, in NASM's order: file symbol, section symbols, locals in
   // definition order, then globals and used externs in definition order.
 
+  /** A declared symbol's st_size: in nasm, `$` and `$$` in the size expression are the symbol's own address and section start. */
+  private symbolSize(s: SymbolEntry, d: Declared): number {
+    if (!d.size || s.kind === "extern") return 0;
+    this.loc = d.loc;
+    const ctx: EvalContext = {
+      ...this.evalCtx,
+      here: () => s.value,
+      sectionStart: () => ({ offset: 0, seg: s.value.seg, unknown: false }),
+    };
+    const v = evaluate(d.size, ctx);
+    if (v.seg !== NO_SEG) this.error("a symbol size must be a constant, not an address");
+    return v.offset >>> 0;
+  }
+
   private objectFile(): ObjectFile {
     // Output order: by declaration (see openSection); `place[i]` is section i's position.
     const byOrder = this.sections.map((s, i) => ({ s, i })).sort((a, b) => a.s.declared - b.s.declared || a.i - b.i);
@@ -572,11 +592,11 @@ class Assembler {
     const globalNames = this.globals;
     const isGlobal = (s: SymbolEntry) => s.kind === "extern" || globalNames.has(s.name);
     const toObject = (s: SymbolEntry): ObjectSymbol => {
-      const g = this.globals.get(s.name);
+      const g = this.globals.get(s.name) ?? (s.kind === "extern" ? undefined : this.statics.get(s.name));
       const section: ObjectSymbol["section"] = s.kind === "extern" ? { kind: "undefined" }
         : s.value.seg === NO_SEG ? { kind: "absolute" } : { kind: "section", index: place[s.value.seg]! };
       return {
-        name: s.name, value: s.kind === "extern" ? 0 : s.value.offset >>> 0, size: g?.size ?? 0, binding: isGlobal(s) ? "global" : "local",
+        name: s.name, value: s.kind === "extern" ? 0 : s.value.offset >>> 0, size: g ? this.symbolSize(s, g) : 0, binding: isGlobal(s) ? "global" : "local",
         type: g?.type ?? s.type, section,
       };
     };
@@ -594,6 +614,13 @@ class Assembler {
     });
     return { name: this.fileName, sections, symbols };
   }
+}
+
+/** A `global`/`static` declaration: ELF type, and the size expression if any. */
+interface Declared {
+  type: SymbolType;
+  loc?: SourceLocation;
+  size?: Expr;
 }
 
 /** The ELF type named after `global name:` / `extern name:`. */

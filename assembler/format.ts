@@ -101,7 +101,8 @@ export function formatStatement(st: Statement): string {
     case "absolute":
       return `absolute ${formatExpr(st.address)}`;
     case "global":
-      return `global ${st.names.map((n, i) => symbolWithType(n) + (st.sizes?.[i] ? ` ${formatExpr(st.sizes[i]!, false)}` : "")).join(", ")}`;
+    case "static":
+      return `${st.kind} ${st.names.map((n, i) => symbolWithType(n) + (st.sizes?.[i] ? ` ${formatExpr(st.sizes[i]!, false)}` : "")).join(", ")}`;
     case "extern":
       return `extern ${st.names.map(symbolWithType).join(", ")}`;
     case "equ":

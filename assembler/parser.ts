@@ -175,6 +175,7 @@ class LineParser {
         while (!cur.atEnd()) cur.next();
         return { kind: "comment", text: `${word}` };
       case "global":
+      case "static":
       case "extern": {
         const names: string[] = [];
         const sizes: (Expr | undefined)[] = [];
@@ -198,7 +199,8 @@ class LineParser {
         } while (cur.eatPunct(","));
         this.endOfLine();
         if (word === "extern") return { kind: "extern", names, loc };
-        return sizes.some((x) => x !== undefined) ? { kind: "global", names, sizes, loc } : { kind: "global", names, loc };
+        const kind = word === "static" ? "static" : "global";
+        return sizes.some((x) => x !== undefined) ? { kind, names, sizes, loc } : { kind, names, loc };
       }
       case "times": {
         const count = this.expression();
@@ -234,7 +236,6 @@ class LineParser {
         return { kind: "absolute", address, loc };
       }
       case "common":
-      case "static":
       case "dt":
       case "ddq":
       case "do":

@@ -68,7 +68,9 @@ export type Directive =
   | { kind: "section"; name: string; attributes: string[]; loc?: SourceLocation } // section .text / segment
   | { kind: "absolute"; address: Expr; loc?: SourceLocation } // absolute 0: labels are numbers (struc layouts)
   | { kind: "bits"; bits: 16 | 32; loc?: SourceLocation }
-  | { kind: "global"; names: string[]; sizes?: (Expr | undefined)[]; loc?: SourceLocation } // "name", "name:function", "name:data"; sizes[i]: ELF st_size
+  // global/static: "name", "name:function", "name:data"; sizes[i]: ELF st_size (`$` in it is the symbol's own address, as in nasm).
+  // `static` (NASM >= 2.15) gives a local symbol its ELF type and size.
+  | { kind: "global" | "static"; names: string[]; sizes?: (Expr | undefined)[]; loc?: SourceLocation }
   | { kind: "extern"; names: string[]; loc?: SourceLocation } // "name" or "name:function"
   | { kind: "equ"; name: string; expr: Expr; loc?: SourceLocation }
   | { kind: "data"; width: 1 | 2 | 4 | 8; items: DataItem[]; loc?: SourceLocation } // db dw dd dq

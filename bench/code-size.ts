@@ -2,9 +2,10 @@
 // executable's symbol table (binutils nm) and its disassembly (objdump), the same way
 // for ts386's executables and gcc's.
 //
-// gcc's function symbols carry their size. ts386's carry none (NOTYPE, size 0), and its
-// block labels are symbols too ("fib.L1", jump tables "f.jt0"): a ts386 function runs
-// from its symbol to the next function symbol (or the end of .text).
+// Function symbols carry their size (gcc's, and ts386's since it declares them
+// `global/static f:function (size)`); ts386's block labels are symbols too ("fib.L1", jump
+// tables "f.jt0", the last function's "f.end"). A symbol without a size runs to the next
+// function symbol (or the end of .text).
 // Reached = called, jumped to (tail calls) or referenced as an address (function
 // values) from a reached function. Only functions defined by the program's own object
 // count: the ts386 runtime (`__ts386_bounds_fail`, `memset` …) and libc do not.
@@ -39,9 +40,9 @@ export function parseNm(text: string): Symbol[] {
   return symbols;
 }
 
-/** A ts386 block label or jump table: "F.L3" / "F.jt0" where F is itself a symbol. */
+/** A ts386 block label, jump table or end label: "F.L3" / "F.jt0" / "F.end" where F is itself a symbol. */
 function isLocalLabel(name: string, names: Set<string>): boolean {
-  const m = /^(.+)\.(?:L|jt)\d+$/.exec(name);
+  const m = /^(.+)\.(?:L\d+|jt\d+|end)$/.exec(name);
   return m !== null && names.has(m[1]!);
 }
 

@@ -46,9 +46,7 @@ export function generateModule(module: IrModule, lines?: SourceLines): Statement
 
   const machine = module.functions.map(compileFunctionToMachine);
   out.push({ kind: "section", name: ".text", attributes: [] });
-  for (const m of machine) {
-    out.push(...emitFunction(m, lines));
-  }
+  machine.forEach((m, i) => out.push(...emitFunction(m, lines, machine[i + 1]?.name)));
   const rodata = [...machine.flatMap(emitJumpTables), ...module.data.filter((d) => d.section === "rodata").flatMap(emitData)];
   if (rodata.length > 0) out.push({ kind: "section", name: ".rodata", attributes: [] }, ...rodata);
   for (const section of ["data", "bss"] as const) {

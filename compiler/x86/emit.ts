@@ -59,9 +59,19 @@ function mnemonic(ins: MInstr): string {
   return ins.op;
 }
 
-export function emitFunction(fn: MFunction, lines?: SourceLines): Statement[] {
+/** The ELF symbol type and size of a function or object: `global`/`static name:type size`. */
+function declare(name: string, exported: boolean, type: "function" | "data", size: Expr): Statement {
+  return { kind: exported ? "global" : "static", names: [`${name}:${type}`], sizes: [size] };
+}
+
+/**
+ * One function. `next` is the function emitted right after it (functions are contiguous
+ * in .text): its label ends this one, for the symbol size; the last one gets an `.end` label.
+ */
+export function emitFunction(fn: MFunction, lines?: SourceLines, next?: string): Statement[] {
   const out: Statement[] = [];
-  if (fn.exported) out.push({ kind: "global", names: [fn.name] });
+  const end = next ?? `${fn.name}.end`;
+  out.push(declare(fn.name, fn.exported, "function", { kind: "binary", op: "-", left: sym(end), right: sym(fn.name) }));
   const label: Label = { kind: "label", name: fn.name, ...(fn.pos ? { loc: fn.pos } : {}) };
   noteEmittedFunction(label, fn);
   out.push(label);
@@ -91,6 +101,7 @@ export function emitFunction(fn: MFunction, lines?: SourceLines): Statement[] {
       out.push(s);
     }
   });
+  if (next === undefined) out.push({ kind: "label", name: end });
   return out;
 }
 
@@ -109,7 +120,7 @@ export function emitJumpTables(fn: MFunction): Statement[] {
 export function emitData(d: IrData): Statement[] {
   const out: Statement[] = [];
   if (d.align > 1) out.push({ kind: "align", alignment: num(d.align), ...(d.section === "bss" ? { fill: "zero" as const } : {}) });
-  if (d.exported) out.push({ kind: "global", names: [d.name] });
+  out.push(declare(d.name, d.exported, "data", num(d.size)));
   out.push({ kind: "label", name: d.name });
   if (d.section === "bss") {
     if (d.size > 0) out.push({ kind: "reserve", width: 1, count: num(d.size) });

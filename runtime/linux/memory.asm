@@ -1,8 +1,8 @@
 ; memset and memcpy with the C signatures (cdecl), for block initialisation and
 ; copies the compiler emits as calls.
 bits 32
-global memset
-global memcpy
+global memset:function (memset.end - memset)
+global memcpy:function (memcpy.end - memcpy)
 
 section .text
 ; memset(dst: usize, byte: i32, len: usize): usize -- returns dst
@@ -17,6 +17,7 @@ memset:
     mov eax, edx
     pop edi
     ret
+.end:
 
 ; memcpy(dst: usize, src: usize, len: usize): usize -- returns dst
 memcpy:
@@ -31,3 +32,4 @@ memcpy:
     pop esi
     pop edi
     ret
+.end:

@@ -2,7 +2,7 @@
 ; ("kernel/x.ts(12,5): index out of bounds\n"). Print it on stderr and exit with
 ; status 134, as an abort would.
 bits 32
-global __ts386_bounds_fail
+global __ts386_bounds_fail:function (__ts386_bounds_fail.end - __ts386_bounds_fail)
 
 section .text
 ; __ts386_bounds_fail(msg: usize, len: usize): never
@@ -16,3 +16,4 @@ __ts386_bounds_fail:
     mov eax, 1              ; __NR_exit
     int 0x80
     hlt                     ; not reached
+.end:

@@ -3,7 +3,7 @@
 ; is left alone; main takes no arguments.
 bits 32
 extern main
-global _start
+global _start:function (_start.end - _start)
 
 section .text
 _start:
@@ -12,3 +12,4 @@ _start:
     mov eax, 1              ; __NR_exit
     int 0x80
     hlt                     ; not reached
+.end:

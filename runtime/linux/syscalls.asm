@@ -1,8 +1,8 @@
 ; The two system calls the --target linux language surface declares, as cdecl
 ; functions over int 0x80 (i386 Linux: number in eax, arguments in ebx, ecx, edx).
 bits 32
-global sys_write
-global sys_exit
+global sys_write:function (sys_write.end - sys_write)
+global sys_exit:function (sys_exit.end - sys_exit)
 
 section .text
 ; sys_write(fd: i32, buf: usize, len: usize): i32 -- bytes written or -errno
@@ -15,6 +15,7 @@ sys_write:
     int 0x80
     pop ebx
     ret
+.end:
 
 ; sys_exit(code: i32): never
 sys_exit:
@@ -22,3 +23,4 @@ sys_exit:
     mov eax, 1              ; __NR_exit
     int 0x80
     hlt                     ; not reached
+.end:

@@ -530,6 +530,74 @@ lbls
 lbls
 `;
 
+/** `static`/`global` with types and sizes: before and after the definition, `$` and `$$` in the size (nasm: the symbol's own address). */
+const SYMBOLS_FILE = `BITS 32
+section .text
+static foo:function (foo.end - foo)
+static bar:function
+static baz
+global gfn:function gfn.end - gfn
+foo:
+  ret
+.end:
+bar:
+  nop
+  ret
+baz:
+  ret
+gfn:
+  ret
+  ret
+.end:
+static tail:function ($ - tail)
+tail:
+  nop
+  ret
+after:
+  nop
+  ret
+static after:function ($ - after)
+global gafter:function ($ - gafter)
+gafter:
+  ret
+static f2:function 7, f3:function f3.e - f3, q, r:data, n:notype 3, o:object 5
+f2: ret
+f3: nop
+.e:
+q: ret
+r: ret
+n: ret
+o: ret
+g1: ret
+global g1:function 5
+g3: ret
+global g3
+global g3:function 7
+s1: ret
+static s1:function 9
+h1: nop
+global h1:function ($ - $$)
+static h2:function ($ - $$ + 1)
+nop
+h2: nop
+h5: nop
+global h5:function ($ - h5 + 100)
+global never_defined:function 4
+static never_defined_either:data 4
+section .data
+static obj:data 4
+obj: dd 1
+static obj2:data (obj2.end - obj2)
+obj2: dd 1,2
+.end:
+global gobj:data gobj.end - gobj
+gobj: times 3 dd 0
+.end:
+section .bss
+static buf:data 64
+buf: resb 64
+`;
+
 export interface CorpusFile {
   name: string;
   text: string;
@@ -565,5 +633,6 @@ export function corpus(): CorpusFile[] {
     { name: "struc.asm", text: strucFile() },
     incbinFile(),
     { name: "implicit-text.asm", text: implicitSectionFile() },
+    { name: "symbols.asm", text: SYMBOLS_FILE },
   ];
 }

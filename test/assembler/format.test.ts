@@ -23,7 +23,8 @@ function compilerProgram(): Statement[] {
   return [
     { kind: "bits", bits: 32 },
     { kind: "extern", names: ["print"] },
-    { kind: "global", names: ["sum_to:function", "table"] },
+    { kind: "global", names: ["sum_to:function", "table"], sizes: [{ kind: "binary", op: "-", left: sym("sum_to.end"), right: sym("sum_to") }, undefined] },
+    { kind: "static", names: ["msg:data", "byte:data"], sizes: [num(11), undefined] },
     { kind: "section", name: ".text", attributes: [] },
     { kind: "comment", text: "u32 sumTo(n: u32)" },
     { kind: "label", name: "sum_to" },
@@ -51,6 +52,7 @@ function compilerProgram(): Statement[] {
     ins("add", reg("esp"), imm(4)),
     ins("leave"),
     ins("ret"),
+    { kind: "label", name: "sum_to.end" },
     { kind: "section", name: ".rodata", attributes: [] },
     { kind: "label", name: "msg" },
     { kind: "data", width: 1, items: [{ kind: "string", bytes: [...Buffer.from("it's \"ok\"\n")] }, { kind: "expr", expr: num(0) }] },
@@ -74,6 +76,8 @@ describe("assembler: statements API and formatStatement", function () {
     expect(formatStatement(ins("mov", { kind: "mem", size: 32, segment: "fs", base: "ebx", index: "esi", scale: 4, disp: num(-8) }, imm(5))))
       .to.equal("    mov dword [fs:ebx+esi*4+(-8)], 5");
     expect(formatStatement({ kind: "label", name: "eax" })).to.equal("$eax:");
+    expect(formatStatement({ kind: "static", names: ["f:function", "eax"], sizes: [{ kind: "binary", op: "-", left: sym("f.end"), right: sym("f") }, undefined] }))
+      .to.equal("static f:function (f.end - f), $eax");
     expect(formatStatement({ ...ins("ret"), comment: "done" })).to.match(/^ {4}ret +; done$/);
     expect(formatStatement({ kind: "data", width: 1, items: [{ kind: "string", bytes: [0x61, 0x60, 10] }] })).to.equal("    db `a\\x60\\x0a`");
   });

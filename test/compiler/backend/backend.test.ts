@@ -300,7 +300,7 @@ describe("x86 back end (hand-built IR, run natively)", function () {
       print(m.call("mix3", [5, 6, 7].map((v) => m.call("identity", [c(v)], "internal")), "internal"));
       return c(0);
     }, [f.build(), identity()]);
-    const body = r.asm.split("mix3:")[1]!.split(/\n\S/)[0]!;
+    const body = r.asm.split("\nmix3:")[1]!.split(/\n\S/)[0]!;
     expect(body).to.not.match(/push|sub esp|\[esp/);
     expect(body).to.match(/add eax, edx/);
     expect(body).to.match(/, ecx/);
