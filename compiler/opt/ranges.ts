@@ -4,7 +4,8 @@
 // unknown), compare-branch edges narrow their operand (the true edge of
 // `if.lt %i, 71` gives %i <= 70), joins take the hull, and a range that keeps
 // growing at a join is widened to the next constant the function compares with
-// (so a loop counter settles after a few rounds). A compare-branch whose outcome
+// (so a loop counter settles after a few rounds), then a few narrowing rounds take
+// back what widening overshot. A compare-branch whose outcome
 // the ranges decide becomes a jump (and a cast or mask that cannot change its
 // operand becomes a copy): this removes the bounds check of
 // `for (i = 0; i < a.length; i++) a[i]` over a constant-length array, since
@@ -269,6 +270,17 @@ export function removeBranchesDecidedByRanges(fn: IrFunction): IrFunction {
       entries.set(b.id, entry);
       exits.set(b.id, transfer(b, entry));
       changed = true;
+    }
+  }
+  // Narrowing: widening may overshoot (an inner loop's `j = i - 1` widened to the
+  // outer bound while `i` was still growing). From the fixed point, a few plain rounds
+  // (joins without hull against the old state, no widening) only tighten and stay sound.
+  for (let round = 0; round < 3; round++) {
+    for (const b of fn.blocks) {
+      const entry = entryOf(b);
+      if (!entry) continue;
+      entries.set(b.id, entry);
+      exits.set(b.id, transfer(b, entry));
     }
   }
   const blocks = fn.blocks.map((block) => {
