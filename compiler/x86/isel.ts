@@ -42,6 +42,7 @@ class Selector {
   outgoingWords = 0;
   readonly jumpTables: MFunction["jumpTables"] = [];
   private readonly useCount = new Map<Temp, number>();
+  private current: Block | undefined;
   /** Reads of a temp by the terminator of a block that writes it (the value never leaves the block). */
   private readonly branchUses = new Map<Temp, number>();
 
@@ -132,6 +133,7 @@ class Selector {
   }
 
   private block(block: Block): void {
+    this.current = block;
     const folded = this.planAddressFolds(block);
     const fused = this.planCompareFusion(block, folded.address);
     if (fused) folded.skip.add(fused.def);
@@ -364,7 +366,7 @@ class Selector {
         } else if (ins.value.kind === "symbol") {
           value = this.operand(ins.value);
           if (size !== 32) value = reg(this.byteCopyOrReg(ins.value, size), size);
-        } else value = reg(size === 8 ? this.byteCopy(ins.value) : this.v(ins.value.temp), size);
+        } else value = reg(size === 8 ? this.byteValue(ins.value.temp, ins) : this.v(ins.value.temp), size);
         this.emit("mov", [m, value]);
         return;
       }
@@ -375,6 +377,22 @@ class Selector {
         this.intrinsic(ins, folded);
         return;
     }
+  }
+
+  /**
+   * The register a byte store takes its value from: the temp's own (made byte-class) when
+   * the store is its only reader and it is computed earlier in the block with no call in
+   * between (it is short-lived, so restricting it to al/cl/dl/bl costs nothing), else a copy.
+   */
+  private byteValue(t: Temp, store: Instr): Reg {
+    const instrs = this.current?.instrs ?? [];
+    const at = instrs.indexOf(store);
+    let j = at - 1;
+    while (j >= 0 && tempWritten(instrs[j]!) !== t) j--;
+    const shortLived = this.useCount.get(t) === 1 && j >= 0 && !instrs.slice(j, at).some((x) => x.op === "call" || x.op === "intrinsic");
+    if (!shortLived) return this.byteCopy({ kind: "temp", temp: t });
+    this.byteClass.add(this.v(t));
+    return this.v(t);
   }
 
   private byteCopyOrReg(value: Value, size: Size): Reg {

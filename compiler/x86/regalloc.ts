@@ -47,6 +47,15 @@ function linearScan(fn: MFunction, live: Liveness): ScanResult {
     const f = fixedIntervals.get(r);
     return !f || !intersects(f, iv);
   };
+  // Every interval given a register so far (a relocation must not overlap any of them).
+  const allocated: Interval[] = [];
+  /** A register other than `r` free for the whole of `h` (none of whose holders is `h`). */
+  const relocation = (h: Interval, r: Reg): Reg | undefined => {
+    const allowedH = fn.byteClass.has(h.reg) ? BYTE_REGS : ALLOCATABLE;
+    const preference = [...CALLER_SAVED, ...CALLEE_SAVED.filter((x) => calleeUsed.has(x)), ...CALLEE_SAVED.filter((x) => !calleeUsed.has(x))];
+    return preference.find((x) => x !== r && allowedH.includes(x) && fitsFixed(x, h) &&
+      !allocated.some((a) => a !== h && assignment.get(a.reg) === x && intersects(a, h)));
+  };
 
   for (const cur of order) {
     const pos = cur.start;
@@ -79,6 +88,21 @@ function linearScan(fn: MFunction, live: Liveness): ScanResult {
       chosen = preference.find(free);
     }
     if (chosen === undefined) {
+      // Never spill while a register is free: a byte-class value may find al/cl/dl/bl all
+      // taken while esi/edi/ebp are unused; move a holder of one of them there instead.
+      for (const r of allowed) {
+        if (!fitsFixed(r, cur)) continue;
+        const holders = [...active, ...inactive].filter((a) => assignment.get(a.reg) === r && intersects(a, cur));
+        if (holders.length !== 1) continue;
+        const to = relocation(holders[0]!, r);
+        if (to === undefined) continue;
+        assignment.set(holders[0]!.reg, to);
+        if (CALLEE_SAVED.includes(to)) calleeUsed.add(to);
+        chosen = r;
+        break;
+      }
+    }
+    if (chosen === undefined) {
       // Spill: free the usable register whose occupants (across cur) end last, if
       // that is later than cur ends; otherwise spill cur itself.
       let best: { reg: Reg; end: number; holders: Interval[] } | undefined;
@@ -104,6 +128,7 @@ function linearScan(fn: MFunction, live: Liveness): ScanResult {
       }
     }
     assignment.set(cur.reg, chosen);
+    allocated.push(cur);
     if (CALLEE_SAVED.includes(chosen)) calleeUsed.add(chosen);
     active.push(cur);
   }
