@@ -4,6 +4,7 @@
 
 import type { IrFunction, IrModule } from "../ir.js";
 import { coalesceCopies } from "./coalesce-copies.js";
+import { propagateArgumentRanges } from "./argument-ranges.js";
 import { propagateConstantArguments } from "./constant-arguments.js";
 import { inlineSmallFunctions } from "./inline.js";
 import { hoistLoopInvariants } from "./licm.js";
@@ -29,5 +30,5 @@ export function optimizeFunction(fn: IrFunction): IrFunction {
 
 export function optimizeModule(m: IrModule): IrModule {
   const withArguments = propagateConstantArguments(inlineSmallFunctions(m));
-  return { ...withArguments, functions: withArguments.functions.map(optimizeFunction) };
+  return propagateArgumentRanges({ ...withArguments, functions: withArguments.functions.map(optimizeFunction) });
 }

@@ -15,7 +15,7 @@ import type { Block, BlockId, Condition, Instr, IrFunction, Temp, Terminator, Va
 import { dominators } from "./dominators.js";
 import { successors, tempWritten } from "./ir-uses.js";
 
-type Range = [number, number];
+export type Range = [number, number];
 type Ranges = Map<Temp, Range>; // absent: any int32
 
 const MIN = -0x80000000;
@@ -54,7 +54,9 @@ function instrRange(ins: Instr, r: Ranges): Range {
       switch (ins.kind) {
         case "add": return fits(a + c, b + d);
         case "sub": return fits(a - d, b - c);
-        case "mul": return k !== undefined && k >= 0 ? fits(a * k, b * k) : FULL;
+        case "mul":
+          if (k !== undefined && k >= 0) return fits(a * k, b * k);
+          return ins.left.kind === "const" && ins.left.value >= 0 ? fits(c * ins.left.value, d * ins.left.value) : FULL;
         case "and":
           if (a >= 0 && c >= 0) return [0, Math.min(b, d)];
           if (a >= 0) return [0, b];
@@ -123,12 +125,57 @@ function edge(term: Terminator, target: BlockId, r: Ranges): Ranges | undefined 
   if (term.op !== "branchCompare" || term.ifTrue === term.ifFalse) return r;
   let { cond, left, right } = term;
   if (left.kind === "const" && right.kind === "temp") [left, right, cond] = [right, left, SWAPPED[cond]];
-  if (left.kind !== "temp" || right.kind !== "const") return r;
   const holds = target === term.ifTrue ? cond : NEGATED[cond];
+  if (left.kind === "temp" && right.kind === "temp") return edgeBetweenTemps(left.temp, holds, right.temp, r);
+  if (left.kind !== "temp" || right.kind !== "const") return r;
   const n = narrow(rangeOf(left, r), holds, right.value);
   if (!n) return undefined;
   const out = new Map(r);
   out.set(left.temp, n);
+  return out;
+}
+
+/** `x cond y` between two temps: each is narrowed by the other's bound (x < y <= hi(y): x <= hi(y) - 1). */
+function edgeBetweenTemps(x: Temp, cond: Condition, y: Temp, r: Ranges): Ranges | undefined {
+  const out = new Map(r);
+  for (const [a, c, b] of [[x, cond, y], [y, SWAPPED[cond], x]] as const) {
+    const [lo, hi] = rangeOf({ kind: "temp", temp: b }, r);
+    let bound: number | undefined;
+    if (c === "lt" || c === "le") bound = hi;
+    else if (c === "gt" || c === "ge") bound = lo;
+    else if ((c === "ult" || c === "ule") && lo >= 0) bound = hi; // b is non-negative: a <u b <= hi
+    if (bound === undefined) continue;
+    const n = narrow(rangeOf({ kind: "temp", temp: a }, out), c, bound);
+    if (!n) return undefined;
+    out.set(a, n);
+  }
+  return out;
+}
+
+/**
+ * Ranges of the arguments of each direct call, joined over the calls (by callee
+ * name), from this function's ranges (its parameters given `params`).
+ */
+export function callArgumentRanges(fn: IrFunction, params?: (Range | undefined)[]): Map<string, Range[]> {
+  const { entries } = analyse(fn, params);
+  const out = new Map<string, Range[]>();
+  for (const b of fn.blocks) {
+    const entry = entries.get(b.id);
+    if (!entry) continue;
+    const r = new Map(entry);
+    for (const ins of b.instrs) {
+      if (ins.op === "call" && ins.callee.kind === "symbol") {
+        const args = ins.args.map((a) => rangeOf(a, r));
+        const prev = out.get(ins.callee.name);
+        out.set(ins.callee.name, prev && prev.length === args.length ? prev.map((p, i) => [Math.min(p[0], args[i]![0]), Math.max(p[1], args[i]![1])]) : args);
+      }
+      const t = tempWritten(ins);
+      if (t === undefined) continue;
+      const range = instrRange(ins, r);
+      if (range[0] === MIN && range[1] === MAX) r.delete(t);
+      else r.set(t, range);
+    }
+  }
   return out;
 }
 
@@ -176,7 +223,8 @@ function withoutNoOpNarrowing(instrs: Instr[], entry: Ranges): Instr[] {
   });
 }
 
-export function removeBranchesDecidedByRanges(fn: IrFunction): IrFunction {
+/** The fixed point: each reached block's entry and exit ranges (parameters start in `params`). */
+function analyse(fn: IrFunction, params?: (Range | undefined)[]): { entries: Map<BlockId, Ranges>; exits: Map<BlockId, Ranges> } {
   const preds = new Map<BlockId, Block[]>();
   for (const b of fn.blocks) for (const s of new Set(successors(b.term))) (preds.get(s) ?? preds.set(s, []).get(s)!).push(b);
   // Widening thresholds: the constants compare-branches use (and their neighbours).
@@ -219,8 +267,11 @@ export function removeBranchesDecidedByRanges(fn: IrFunction): IrFunction {
   const entries = new Map<BlockId, Ranges>();
   const growth = new Map<BlockId, Map<Temp, number>>();
   const exits = new Map<BlockId, Ranges>();
+  // The parameters' ranges hold at entry only if nothing jumps back to the entry block.
+  const start: Ranges = new Map();
+  if (!preds.has(fn.blocks[0]!.id)) params?.forEach((p, i) => { if (p) start.set(fn.params[i]!, p); });
   const entryOf = (b: Block): Ranges | undefined => {
-    if (b === fn.blocks[0]) return new Map();
+    if (b === fn.blocks[0]) return new Map(start);
     let acc: Ranges | undefined;
     for (const p of preds.get(b.id) ?? []) {
       const e = exits.get(p.id);
@@ -239,7 +290,7 @@ export function removeBranchesDecidedByRanges(fn: IrFunction): IrFunction {
     return acc;
   };
   for (let changed = true, rounds = 0; changed; rounds++) {
-    if (rounds > 400) return fn; // no fixed point: decide nothing
+    if (rounds > 400) return { entries: new Map(), exits: new Map() }; // no fixed point: decide nothing
     changed = false;
     for (const b of fn.blocks) {
       let entry = entryOf(b);
@@ -283,6 +334,12 @@ export function removeBranchesDecidedByRanges(fn: IrFunction): IrFunction {
       exits.set(b.id, transfer(b, entry));
     }
   }
+  return { entries, exits };
+}
+
+/** Decides the compare-branches the ranges decide (the parameters start in `params`: every call's arguments). */
+export function removeBranchesDecidedByRanges(fn: IrFunction, params?: (Range | undefined)[]): IrFunction {
+  const { entries, exits } = analyse(fn, params);
   const blocks = fn.blocks.map((block) => {
     const entry = entries.get(block.id);
     const b = entry ? { ...block, instrs: withoutNoOpNarrowing(block.instrs, entry) } : block;
