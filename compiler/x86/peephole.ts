@@ -6,7 +6,9 @@
 //    a constant added to a lea's result joins its displacement;
 //  - `cmp r, 0` becomes `test r, r`;
 //  - a store to a slot followed by a reload of the same register from it keeps only the store;
-//  - `mov r, 0` becomes `xor r, r` where no flags are live.
+//  - `mov r, 0` becomes `xor r, r` where no flags are live;
+//  - `test r, r` before a zero-test jcc goes when the last flag-setting instruction was
+//    an add/sub/and/or/xor into r.
 
 import { physicalLiveAfter } from "./liveness.js";
 import { NEGATE, type MFunction, type MInstr, type MOperand } from "./machine.js";
@@ -31,6 +33,38 @@ function fuseLea(a: MInstr, b: MInstr): MInstr | undefined {
 }
 
 const readsFlags = (ins: MInstr | undefined): boolean => ins !== undefined && (ins.op === "j" || ins.op === "set" || ins.op === "adc" || ins.op === "sbb");
+
+const FLAG_NEUTRAL = new Set(["mov", "movzx", "movsx", "lea"]);
+const SETS_ZERO_FLAG = new Set(["add", "sub", "and", "or", "xor"]);
+/** After `test r, r` CF is 0: `a` is `ne` and `be` is `e`; e/ne as they are. */
+const ZERO_TEST: Partial<Record<string, "e" | "ne">> = { e: "e", ne: "ne", a: "ne", be: "e" };
+
+/**
+ * `op r, x; (movs not writing r); test r, r; jcc` with op add/sub/and/or/xor and jcc a
+ * zero test: op already set ZF from r, so the test goes.
+ */
+function reuseFlags(instrs: MInstr[]): MInstr[] {
+  const out: MInstr[] = [];
+  instrs.forEach((ins, i) => {
+    const next = instrs[i + 1];
+    const [a, b] = ins.operands;
+    const zero = next?.op === "j" ? ZERO_TEST[next.cond!] : undefined;
+    if (ins.op === "test" && zero && isReg32(a) && isReg32(b) && a.reg === b.reg) {
+      for (let k = out.length - 1; k >= 0; k--) {
+        const p = out[k]!;
+        const d = p.operands[0];
+        if (FLAG_NEUTRAL.has(p.op) && !(d?.kind === "reg" && d.reg === a.reg)) continue;
+        if (SETS_ZERO_FLAG.has(p.op) && p.operands.length === 2 && isReg32(d) && d.reg === a.reg) {
+          next!.cond = zero;
+          return;
+        }
+        break;
+      }
+    }
+    out.push(ins);
+  });
+  return out;
+}
 
 export function peephole(fn: MFunction): void {
   fn.blocks.forEach((b, bi) => {
@@ -77,7 +111,7 @@ export function peephole(fn: MFunction): void {
       }
       out.push(ins);
     }
-    instrs = out;
+    instrs = reuseFlags(out);
     // Branches: fall through to the next block where possible.
     const last = instrs[instrs.length - 1];
     const prev = instrs[instrs.length - 2];
