@@ -273,6 +273,17 @@ class Selector {
           p.index = d.left;
           p.scale = scale;
           p.used.push(d);
+          // (i + k) * scale: the constant joins the displacement ([i*2 + screen + 160]).
+          const inner = depth < 2 ? soleDef(d.left.temp, def.index, until) : undefined;
+          const e = inner?.ins;
+          if (e && e.op === "binary" && e.kind === "add") {
+            const [x, k] = e.right.kind === "const" ? [e.left, e.right] : [e.right, e.left];
+            if (x.kind === "temp" && k.kind === "const") {
+              p.index = x;
+              p.disp = (p.disp + Math.imul(k.value, scale)) | 0;
+              p.used.push(e);
+            }
+          }
           return true;
         }
       }
