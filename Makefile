@@ -9,6 +9,8 @@
 SHELL := /bin/bash
 NODE ?= node
 TS386 := $(NODE) bin/ts386.js
+# The compiled tests; `npx mocha dist/test/x/y.test.js` runs one file alone.
+TEST_SPEC := 'dist/test/**/*.test.js'
 
 .PHONY: all setup setup-test setup-bench tools test bench clean
 .PHONY: iso kernel run kernel-isos test-exception test-page-fault test-bounds-fail bench-kernel debug asm
@@ -31,7 +33,7 @@ tools: setup
 test: setup-test
 	@npx tsc -p tsconfig.json
 	@$(MAKE) --no-print-directory kernel-isos KERNEL_TOOLS= || rm -f $(KERNEL_TEST_ISOS)
-	@npx mocha
+	@npx mocha $(TEST_SPEC)
 
 # ---------------------------------------------------------------------------
 # Toyix: kernel/*.ts and boot/*.asm through our own tools only
@@ -107,11 +109,11 @@ asm: kernel
 
 # Each builds its variant and checks its serial output (the matching kernel tests).
 test-exception: setup-test build/variants/TOYIX_TRIGGER_TEST_EXCEPTION/toyix.iso
-	@npx mocha --grep 'Toyix exception path'
+	@npx mocha $(TEST_SPEC) --grep 'Toyix exception path'
 test-page-fault: setup-test build/variants/TOYIX_TRIGGER_PAGE_FAULT/toyix.iso
-	@npx mocha --grep 'Toyix page-fault path'
+	@npx mocha $(TEST_SPEC) --grep 'Toyix page-fault path'
 test-bounds-fail: setup-test build/variants/TOYIX_TRIGGER_BOUNDS_FAIL/toyix.iso
-	@npx mocha --grep 'Toyix bounds-check path'
+	@npx mocha $(TEST_SPEC) --grep 'Toyix bounds-check path'
 
 # Boot time to "Timer: observed 3 ticks" and the time of the kernel QEMU tests (bench/kernel-boot.ts).
 bench-kernel: setup-test kernel-isos
@@ -125,6 +127,14 @@ bench-codegen: setup-bench tools
 	@$(NODE) dist/bench/codegen.js
 	@$(NODE) dist/bench/build-speed.js
 bench: bench-codegen
+
+# The assembler on a generated 100,000-line file against nasm; the ISO writer against grub-mkrescue.
+.PHONY: bench-asm bench-iso
+bench-asm: setup-bench tools
+	@$(NODE) dist/bench/asm-speed.js
+bench-iso: setup-bench kernel
+	@$(NODE) dist/bench/iso-size.js build/kernel.elf
+bench: bench-asm bench-iso
 
 clean:
 	rm -rf build

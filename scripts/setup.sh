@@ -39,7 +39,10 @@ missing=()
 for cmd in "${!need[@]}"; do
   command -v "$cmd" >/dev/null 2>&1 || missing+=("${need[$cmd]}")
 done
-[ -f "$grub_modules/eltorito.img" ] || missing+=(grub-pc-bin)
+# What the ISO writer takes from grub-pc-bin: the CD boot sector, the hybrid MBR, the modules.
+for f in cdboot.img boot_hybrid.img kernel.img multiboot.mod iso9660.mod; do
+  [ -f "$grub_modules/$f" ] || { missing+=(grub-pc-bin); break; }
+done
 if [ "$mode" = test ] || [ "$mode" = bench ]; then
   # gcc's static i386 programs (benchmark twins, compiler oracles) need the cross libc.
   [ -d /usr/i686-linux-gnu/lib ] || missing+=(libc6-dev-i386-cross)
