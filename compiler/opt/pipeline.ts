@@ -13,10 +13,11 @@ import { eliminateCommonSubexpressions } from "./cse.js";
 import { removeDeadCode } from "./dce.js";
 import { fuseCompareBranches } from "./fuse-compare.js";
 import { removeKnownBranches } from "./known-branches.js";
+import { storeUntruncated } from "./narrow-stores.js";
 import { removeBranchesDecidedByRanges } from "./ranges.js";
 import { simplifyCfg } from "./simplify-cfg.js";
 
-const PASSES: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, simplifyCfg, hoistLoopInvariants, eliminateCommonSubexpressions, removeDeadCode, coalesceCopies, fuseCompareBranches, removeKnownBranches, removeBranchesDecidedByRanges, simplifyCfg];
+const PASSES: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, simplifyCfg, hoistLoopInvariants, eliminateCommonSubexpressions, storeUntruncated, removeDeadCode, coalesceCopies, fuseCompareBranches, removeKnownBranches, removeBranchesDecidedByRanges, simplifyCfg];
 
 /** Clean-up after the last round: propagate the copies CSE introduced, drop what became dead. */
 const FINAL: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, removeDeadCode, coalesceCopies];
