@@ -5,18 +5,11 @@
 // constant that cannot trap.
 
 import type { Instr, IrFunction, Temp } from "../ir.js";
-import { successors, tempWritten, valuesRead } from "./ir-uses.js";
+import { isPureComputation, successors, tempWritten, valuesRead } from "./ir-uses.js";
 
+/** Removable when unused: a copy or a pure computation. */
 function removable(ins: Instr): boolean {
-  switch (ins.op) {
-    case "copy": case "unary": case "compare": case "extend": return true;
-    case "binary":
-      if (ins.kind === "divs" || ins.kind === "rems") return ins.right.kind === "const" && ins.right.value !== 0 && ins.right.value !== -1;
-      if (ins.kind === "divu" || ins.kind === "remu") return ins.right.kind === "const" && ins.right.value !== 0;
-      return true;
-    default:
-      return false;
-  }
+  return ins.op === "copy" || isPureComputation(ins);
 }
 
 export function removeDeadCode(fn: IrFunction): IrFunction {

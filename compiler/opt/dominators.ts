@@ -41,3 +41,35 @@ export function dominators(fn: IrFunction, preds: Map<BlockId, BlockId[]>): Map<
   return dom;
 }
 
+
+/** The predecessors of every block, each edge once. */
+export function predecessorIds(fn: IrFunction): Map<BlockId, BlockId[]> {
+  const preds = new Map<BlockId, BlockId[]>();
+  for (const b of fn.blocks) for (const s of new Set(successors(b.term))) (preds.get(s) ?? preds.set(s, []).get(s)!).push(b.id);
+  return preds;
+}
+
+export interface NaturalLoop {
+  header: BlockId;
+  body: Set<BlockId>;
+}
+
+/** One natural loop per back edge b -> h (h dominates b): h and every block that reaches b without passing h. */
+export function naturalLoops(fn: IrFunction, preds: Map<BlockId, BlockId[]>, dom: Map<BlockId, Set<BlockId>>): NaturalLoop[] {
+  const loops: NaturalLoop[] = [];
+  for (const b of fn.blocks) {
+    for (const h of successors(b.term)) {
+      if (!dom.get(b.id)?.has(h)) continue; // not a back edge
+      const body = new Set<BlockId>([h]);
+      const stack = [b.id];
+      while (stack.length > 0) {
+        const x = stack.pop()!;
+        if (body.has(x)) continue;
+        body.add(x);
+        stack.push(...(preds.get(x) ?? []));
+      }
+      loops.push({ header: h, body });
+    }
+  }
+  return loops;
+}

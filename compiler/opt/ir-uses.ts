@@ -24,6 +24,24 @@ export function tempWritten(x: Instr): Temp | undefined {
   return x.op === "store" ? undefined : x.dst;
 }
 
+/**
+ * A computation without effects that cannot trap: arithmetic, compares and extensions,
+ * and divisions only by a constant that is neither 0 nor (signed) -1. Such an
+ * instruction may be removed when its result is unused, or moved out of a loop.
+ * Loads, stores, calls and intrinsics never are (memory accesses happen as written).
+ */
+export function isPureComputation(x: Instr): boolean {
+  switch (x.op) {
+    case "unary": case "compare": case "extend": return true;
+    case "binary":
+      if (x.kind === "divs" || x.kind === "rems") return x.right.kind === "const" && x.right.value !== 0 && x.right.value !== -1;
+      if (x.kind === "divu" || x.kind === "remu") return x.right.kind === "const" && x.right.value !== 0;
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** Rewrites the values an instruction or terminator reads (returns a new object). */
 export function mapValues<T extends Instr | Terminator>(x: T, f: (v: Value) => Value): T {
   const y = { ...x } as Instr | Terminator;

@@ -7,24 +7,11 @@
 // of a matrix product is computed once per row.
 
 import type { Block, BlockId, Instr, IrFunction, Temp } from "../ir.js";
-import { dominators } from "./dominators.js";
-import { successors, tempWritten, valuesRead } from "./ir-uses.js";
-
-function pure(ins: Instr): boolean {
-  switch (ins.op) {
-    case "unary": case "compare": case "extend": return true;
-    case "binary":
-      if (ins.kind === "divs" || ins.kind === "rems") return ins.right.kind === "const" && ins.right.value !== 0 && ins.right.value !== -1;
-      if (ins.kind === "divu" || ins.kind === "remu") return ins.right.kind === "const" && ins.right.value !== 0;
-      return true;
-    default:
-      return false;
-  }
-}
+import { dominators, naturalLoops, predecessorIds } from "./dominators.js";
+import { isPureComputation, tempWritten, valuesRead } from "./ir-uses.js";
 
 export function hoistLoopInvariants(fn: IrFunction): IrFunction {
-  const preds = new Map<BlockId, BlockId[]>();
-  for (const b of fn.blocks) for (const s of new Set(successors(b.term))) (preds.get(s) ?? preds.set(s, []).get(s)!).push(b.id);
+  const preds = predecessorIds(fn);
   const dom = dominators(fn, preds);
   const defs = new Map<Temp, number>();
   for (const b of fn.blocks) for (const ins of b.instrs) {
@@ -34,21 +21,7 @@ export function hoistLoopInvariants(fn: IrFunction): IrFunction {
   for (const p of fn.params) defs.set(p, (defs.get(p) ?? 0) + 1);
 
   // Natural loops, innermost (smallest) first.
-  const loops: { header: BlockId; body: Set<BlockId> }[] = [];
-  for (const b of fn.blocks) {
-    for (const h of successors(b.term)) {
-      if (!dom.get(b.id)?.has(h)) continue;
-      const body = new Set<BlockId>([h]);
-      const stack = [b.id];
-      while (stack.length > 0) {
-        const x = stack.pop()!;
-        if (body.has(x)) continue;
-        body.add(x);
-        stack.push(...(preds.get(x) ?? []));
-      }
-      loops.push({ header: h, body });
-    }
-  }
+  const loops = naturalLoops(fn, preds, dom);
   loops.sort((a, b) => a.body.size - b.body.size);
 
   const blocks = new Map<BlockId, Block>(fn.blocks.map((b) => [b.id, { ...b, instrs: [...b.instrs] }]));
@@ -68,7 +41,7 @@ export function hoistLoopInvariants(fn: IrFunction): IrFunction {
         const b = blocks.get(id)!;
         b.instrs = b.instrs.filter((ins) => {
           const t = tempWritten(ins);
-          if (t === undefined || !pure(ins) || defs.get(t) !== 1) return true;
+          if (t === undefined || !isPureComputation(ins) || defs.get(t) !== 1) return true;
           if (valuesRead(ins).some((v) => v.kind === "temp" && writtenInLoop.has(v.temp))) return true;
           hoisted.push(ins);
           writtenInLoop.delete(t);

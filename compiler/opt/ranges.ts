@@ -12,7 +12,7 @@
 // 0 <= i < length makes `i ult length` always true.
 
 import type { Block, BlockId, Condition, Instr, IrFunction, Temp, Terminator, Value } from "../ir.js";
-import { dominators } from "./dominators.js";
+import { dominators, naturalLoops, predecessorIds } from "./dominators.js";
 import { successors, tempWritten } from "./ir-uses.js";
 
 export type Range = [number, number];
@@ -241,27 +241,14 @@ function analyse(fn: IrFunction, params?: (Range | undefined)[]): { entries: Map
 
   // Widening applies at a loop header only to temps written inside its loop (a
   // loop counter); a value computed before the loop just follows its inputs.
-  const predIds = new Map<BlockId, BlockId[]>();
-  for (const b of fn.blocks) for (const s of new Set(successors(b.term))) (predIds.get(s) ?? predIds.set(s, []).get(s)!).push(b.id);
-  const dom = dominators(fn, predIds);
+  const predIds = predecessorIds(fn);
   const byId = new Map(fn.blocks.map((b) => [b.id, b]));
   const writtenInLoop = new Map<BlockId, Set<Temp>>();
-  for (const b of fn.blocks) {
-    for (const h of successors(b.term)) {
-      if (!dom.get(b.id)?.has(h)) continue; // not a back edge
-      const temps = writtenInLoop.get(h) ?? writtenInLoop.set(h, new Set()).get(h)!;
-      const body = new Set<BlockId>([h]);
-      const stack = [b.id];
-      while (stack.length > 0) {
-        const x = stack.pop()!;
-        if (body.has(x)) continue;
-        body.add(x);
-        stack.push(...(predIds.get(x) ?? []));
-      }
-      for (const x of body) for (const ins of byId.get(x)!.instrs) {
-        const t = tempWritten(ins);
-        if (t !== undefined) temps.add(t);
-      }
+  for (const { header, body } of naturalLoops(fn, predIds, dominators(fn, predIds))) {
+    const temps = writtenInLoop.get(header) ?? writtenInLoop.set(header, new Set()).get(header)!;
+    for (const x of body) for (const ins of byId.get(x)!.instrs) {
+      const t = tempWritten(ins);
+      if (t !== undefined) temps.add(t);
     }
   }
   const entries = new Map<BlockId, Ranges>();
