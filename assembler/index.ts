@@ -10,17 +10,15 @@
 // turns the ObjectFile into bytes.
 
 import type { ObjectFile } from "../elf/types.js";
-import type { SourceLocation } from "../common/diagnostics.js";
-import type { LineOrigin } from "./lexer.js";
 import { assembleStatements } from "./assemble.js";
-import { parseLines } from "./parser.js";
+import { LocationOrigins, parseLines } from "./parser.js";
 import { preprocess, type PreprocessOptions } from "./preprocess.js";
 
 export type AssembleTextOptions = PreprocessOptions;
 
 export function assembleText(text: string, fileName: string, options: AssembleTextOptions = {}): ObjectFile {
   const lines = preprocess(text, fileName, options);
-  const origins = new Map<SourceLocation, LineOrigin>();
+  const origins = new LocationOrigins();
   const statements = parseLines(lines, origins);
   return assembleStatements(statements, fileName, { origin: (loc) => origins.get(loc) });
 }

@@ -32,17 +32,35 @@ function isKeyword(word: string): boolean {
 }
 
 /**
+ * The source line of each statement location. Recorded for every statement but
+ * read only when an error needs an excerpt, so appending to two arrays (cheap)
+ * beats a Map keyed by object (hashing every location); lookup is a linear scan.
+ */
+export class LocationOrigins {
+  private readonly locs: SourceLocation[] = [];
+  private readonly origins: LineOrigin[] = [];
+  add(loc: SourceLocation, origin: LineOrigin): void {
+    this.locs.push(loc);
+    this.origins.push(origin);
+  }
+  get(loc: SourceLocation): LineOrigin | undefined {
+    const i = this.locs.lastIndexOf(loc);
+    return i < 0 ? undefined : this.origins[i];
+  }
+}
+
+/**
  * Statements from preprocessed lines. `origins`, if given, receives the line each
  * statement location came from (for error excerpts in later stages).
  */
-export function parseLines(lines: SourceLine[], origins?: Map<SourceLocation, LineOrigin>): Statement[] {
+export function parseLines(lines: SourceLine[], origins?: LocationOrigins): Statement[] {
   const p = new LineParser(origins);
   for (const line of lines) p.parseLine(line);
   return p.statements;
 }
 
 class LineParser {
-  constructor(private readonly origins: Map<SourceLocation, LineOrigin> | undefined) {}
+  constructor(private readonly origins: LocationOrigins | undefined) {}
   readonly statements: Statement[] = [];
   /** The last non-local label, the parent of ".local" names. */
   private parent = "";
@@ -56,7 +74,7 @@ class LineParser {
 
   private loc(col: number): SourceLocation {
     const loc = { file: this.origin.file, line: this.origin.line, column: col };
-    this.origins?.set(loc, this.origin);
+    this.origins?.add(loc, this.origin);
     return loc;
   }
 
@@ -142,6 +160,8 @@ class LineParser {
     if (t.kind !== "id") cur.fail(`expected an instruction or directive, found '${t.text}'`, t.col);
     const word = t.text.toLowerCase();
     const loc = this.loc(col);
+    // Most lines are instructions: skip the directive comparisons (no mnemonic is a directive name).
+    if (MNEMONICS.has(word)) return this.instruction(t, loc);
     switch (word) {
       case "section":
       case "segment": {
