@@ -165,8 +165,11 @@ export function encodeInstruction(ins: Instruction, ctx: EncodeContext): Encoded
   const mem = ops.find((o): o is Mem => o.k === "mem");
   if (mem?.seg) e.byte(SEGMENT_PREFIX[mem.seg]);
   encodeBody(ins.mnemonic, ops, e, ctx);
-  return { bytes: e.bytes, relocs: e.relocs };
+  // Most instructions have no relocation: share one empty list (encodings are kept across passes).
+  return { bytes: e.bytes, relocs: e.relocs.length > 0 ? e.relocs : NO_RELOCS };
 }
+
+const NO_RELOCS: RelocRequest[] = Object.freeze([]) as unknown as RelocRequest[];
 
 function invalid(ctx: EncodeContext): never {
   ctx.fail("invalid combination of opcode and operands");

@@ -62,6 +62,7 @@ export function isIdChar(c: number): boolean {
 }
 
 const TWO_CHAR = new Set(["<<", ">>", "//", "%%", "==", "!=", "<>", "<=", ">=", "&&", "||", "^^", "$$"]);
+const TWO_CHAR_SECOND = new Set([...TWO_CHAR].map((p) => p.charCodeAt(1)));
 
 /** Parses a NASM number literal (the text of a token starting with a digit or `$digit`). */
 export function parseNumber(text: string): number | undefined {
@@ -213,7 +214,8 @@ export function tokenize(line: string, origin: LineOrigin): Token[] {
       i = j + 1;
       continue;
     }
-    const two = line.slice(i, i + 2);
+    // Only slice out a pair when its second character can make one (saves a string per comma or bracket).
+    const two = TWO_CHAR_SECOND.has(line.charCodeAt(i + 1)) ? line.slice(i, i + 2) : "";
     if (TWO_CHAR.has(two)) {
       out.push({ kind: "punct", text: two === "<>" ? "!=" : two, value: 0, bytes: undefined, col: start + 1, escaped: false });
       i += 2;

@@ -15,6 +15,7 @@ import type { SourceLine } from "./preprocess.js";
 
 const SIZE_WORDS: Record<string, OperandSize> = { byte: 8, word: 16, dword: 32, qword: 64 };
 const OPERAND_WORDS = new Set(["strict", "short", "near", "far", "tword", "oword", "yword", "seg", "wrt", "abs", "rel", "nosplit", "incbin"]);
+const NO_PREFIXES: string[] = Object.freeze([]) as unknown as string[];
 const DATA_WIDTH: Record<string, 1 | 2 | 4 | 8> = { db: 1, dw: 2, dd: 4, dq: 8 };
 const RESERVE_WIDTH: Record<string, 1 | 2 | 4 | 8> = { resb: 1, resw: 2, resd: 4, resq: 8 };
 const DIRECTIVES = new Set(["section", "segment", "bits", "use32", "use16", "global", "extern", "equ", "times", "align", "alignb", "cpu", "default", "org", "absolute", "common", "static", "incbin", "dt", "rest", "ddq", "do", "reso", "dy", "resy"]);
@@ -331,7 +332,8 @@ class LineParser {
       while (cur.eatPunct(","));
     }
     this.endOfLine();
-    return { kind: "instruction", prefixes, mnemonic, operands, loc };
+    // Most instructions have no prefix: share one empty list (statements live through every pass).
+    return { kind: "instruction", prefixes: prefixes.length > 0 ? prefixes : NO_PREFIXES, mnemonic, operands, loc };
   }
 
   private operand(): Operand {

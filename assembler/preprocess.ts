@@ -632,7 +632,9 @@ class ExitRep extends Error {
 }
 
 function splitLines(text: string, file: string): SourceLine[] {
-  const raw = text.split(/\r?\n/);
+  // Split at "\n" and drop the "\r" of "\r\n" (faster than splitting at a regex).
+  const raw = text.split("\n");
+  for (let i = 0; i < raw.length - 1; i++) if (raw[i]!.endsWith("\r")) raw[i] = raw[i]!.slice(0, -1);
   if (raw.length > 0 && raw[raw.length - 1] === "") raw.pop();
   const lines: SourceLine[] = [];
   for (let i = 0; i < raw.length; i++) {
