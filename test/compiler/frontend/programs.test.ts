@@ -48,11 +48,6 @@ function lower(file: string) {
   }
 }
 
-async function backEndAvailable(): Promise<boolean> {
-  const { commands } = await import("../../../cli/commands.js");
-  return commands["build"] !== undefined;
-}
-
 describe("test programs", function () {
   const programs = listPrograms();
   const cwd = process.cwd();
@@ -77,11 +72,7 @@ describe("test programs", function () {
 
   describe("built natively (ts386 build --target linux)", function () {
     let dir = "";
-    before(async function () {
-      if (!(await backEndAvailable())) {
-        console.log("      (skipped: the back end's `ts386 build` is not available yet)");
-        this.skip();
-      }
+    before(function () {
       dir = tmpDir("ts386-programs-");
     });
     for (const program of programs) {
