@@ -285,20 +285,7 @@ class Assembler {
           break;
         }
         case STEP_JUMP: {
-          // As in instruction(): short when the target is in reach (or unknown), else near.
-          const jump = step.info!.jump!;
-          const secIndex = this.section();
-          const sec = this.sections[secIndex]!;
-          let size = jump.near;
-          if (jump.short !== jump.near) {
-            const target = jump.entry ?? (jump.entry = this.symbols.get(jump.name));
-            if (!target || target.value.unknown) size = jump.short;
-            else if (target.value.seg === secIndex) {
-              const delta = target.value.offset - (sec.size + jump.short);
-              if (delta >= -128 && delta <= 127) size = jump.short;
-            }
-          }
-          sec.size += size;
+          this.sizeJump(step.info!.jump!);
           break;
         }
         default: {
@@ -505,23 +492,29 @@ class Assembler {
     sec.bytes.push(out);
   }
 
+  /** A relative jump's size in a layout pass: short when the target is in reach (or unknown), else near. */
+  private sizeJump(jump: NonNullable<InstructionInfo["jump"]>): void {
+    const secIndex = this.section();
+    const sec = this.sections[secIndex]!;
+    let size = jump.near;
+    if (jump.short !== jump.near) {
+      const target = jump.entry ?? (jump.entry = this.symbols.get(jump.name));
+      if (!target || target.value.unknown) size = jump.short;
+      else if (target.value.seg === secIndex) {
+        const delta = target.value.offset - (sec.size + jump.short);
+        if (delta >= -128 && delta <= 127) size = jump.short;
+      }
+    }
+    sec.size += size;
+  }
+
   private instruction(ins: Instruction, info: InstructionInfo = instructionInfo(ins)): void {
     if (this.absolute) this.error("instruction in absolute space (use 'section' to leave it)");
     const secIndex = this.section();
     const sec = this.sections[secIndex]!;
-    const jump = info.jump;
-    if (jump && !this.final) {
-      // Only the size matters before the final pass: short or near, as relativeJump decides.
-      let size = jump.near;
-      if (jump.short !== jump.near) {
-        const target = jump.entry ?? (jump.entry = this.symbols.get(jump.name));
-        if (!target || target.value.unknown) size = jump.short;
-        else if (target.value.seg === secIndex) {
-          const delta = target.value.offset - (sec.size + jump.short);
-          if (delta >= -128 && delta <= 127) size = jump.short;
-        }
-      }
-      sec.size += size;
+    if (info.jump && !this.final) {
+      // Only the size matters before the final pass.
+      this.sizeJump(info.jump);
       return;
     }
     if (info.size !== undefined && !this.final) {
