@@ -55,8 +55,8 @@ describe("source-level debugging with gdb (make debug)", function () {
   before(function () {
     requireTool(this, "gdb", "qemu-system-i386");
     if (!fs.existsSync(ISO)) {
-      console.log("      (skipped: no build/toyix.iso; run 'make iso' first)");
-      this.skip();
+      // `make test` builds the ISOs first: a missing one means the kernel build failed.
+      throw new Error("no build/toyix.iso: the kernel build failed, or run 'make kernel-isos' first");
     }
   });
 
@@ -126,8 +126,7 @@ describe("source-level debugging with gdb (make debug)", function () {
     const kernel = path.join(FAULT_DIR, "kernel.elf");
     const iso = path.join(FAULT_DIR, "toyix.iso");
     if (!fs.existsSync(iso)) {
-      console.log("      (skipped: no page-fault variant; run 'make kernel-isos' first)");
-      this.skip();
+      throw new Error("no page-fault variant ISO: the kernel build failed, or run 'make kernel-isos' first");
     }
     const port = await freePort();
     const qemu = runQemu({ cdrom: iso, extraArgs: ["-S", "-gdb", `tcp:127.0.0.1:${port}`], timeoutMs: 60_000 });

@@ -250,8 +250,8 @@ SECTIONS {
       ...(fs.existsSync(variants) ? fs.readdirSync(variants).sort().map((v) => path.join(variants, v, "kernel.o")) : [])]
       .filter((k) => fs.existsSync(k));
     if (boot.length === 0 || kernels.length === 0 || !fs.existsSync(script)) {
-      console.log("      (skipped: no kernel objects under build/ or no boot/linker.ld yet; run 'make iso' first)");
-      this.skip();
+      // `make test` builds the kernel first: missing objects mean its build failed.
+      throw new Error("no kernel objects under build/ or no boot/linker.ld: the kernel build failed, or run 'make iso' first");
     }
     for (const kernel of kernels) {
       const { ours } = await compareLinks(tmpDir("ts386-link-kernel-"), [...boot, kernel], script);
