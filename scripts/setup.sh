@@ -9,9 +9,15 @@ cd "$(dirname "$0")/.."
 mode=${1:-build}
 
 # --- npm packages (pinned by package-lock.json) ---
-if [ ! -d node_modules ] || [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# Installed once per content of package-lock.json: a stamp in node_modules holds the
+# lock file's hash. (Comparing modification times reinstalled after every fresh checkout
+# or `git worktree add`, and `npm ci` empties node_modules first, even a shared one.)
+lock_hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+stamp=node_modules/.ts386-package-lock.sha256
+if [ ! -d node_modules ] || [ "$(cat "$stamp" 2>/dev/null)" != "$lock_hash" ]; then
   echo "setup: installing npm packages (npm ci)"
   npm ci --no-audit --no-fund
+  echo "$lock_hash" > "$stamp"
 fi
 
 # --- Debian packages: command -> package ---
