@@ -412,6 +412,11 @@ class Selector {
 
   private binary(d: Reg, dstTemp: Temp, kind: BinaryOp, left: Value, right: Value): void {
     if (COMMUTATIVE.has(kind) && left.kind !== "temp" && right.kind === "temp") [left, right] = [right, left];
+    // Both operands in registers: the three-address form lets the allocator pick the order (three-address.ts).
+    if (COMMUTATIVE.has(kind) && left.kind === "temp" && right.kind === "temp") {
+      this.emit(ALU[kind]!, [reg(d), reg(this.v(left.temp)), reg(this.v(right.temp))]);
+      return;
+    }
     // `d = a op d`: writing a into d first would lose the right operand.
     if (right.kind === "temp" && right.temp === dstTemp && !(left.kind === "temp" && left.temp === dstTemp)) {
       if (COMMUTATIVE.has(kind)) [left, right] = [right, left];

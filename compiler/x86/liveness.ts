@@ -8,6 +8,7 @@
 // Physical registers (named by fixed-register instructions) never live across
 // blocks; their exact live ranges are kept so virtual registers avoid them.
 
+import { isThreeAddress } from "./three-address.js";
 import { CALLEE_SAVED, EAX, effects, ESP, isRegCopy, isVirtual, type Effects, type MFunction, type MInstr, type Reg } from "./machine.js";
 
 export interface Interval {
@@ -109,6 +110,10 @@ export function computeLiveness(fn: MFunction): Liveness {
       const ins = b.instrs[i]!;
       const at = first + i;
       if (isRegCopy(ins)) copies.push([(ins.operands[0] as { reg: Reg }).reg, (ins.operands[1] as { reg: Reg }).reg]);
+      else if (isThreeAddress(ins)) {
+        const [d, a, b] = ins.operands.map((o) => (o as { reg: Reg }).reg);
+        copies.push([d!, a!], [d!, b!]);
+      }
       const { defs, uses } = effects(ins);
       for (const d of defs) {
         addSegment(isVirtual(d) ? segments : fixed, d, 2 * at + 1, open.get(d) ?? 2 * at + 1);

@@ -138,7 +138,8 @@ export function effects(ins: MInstr): Effects {
       if (o.base !== undefined) uses.push(o.base);
       if (o.index !== undefined) uses.push(o.index);
     } else if (o.kind === "reg") {
-      if (i === 0 && (DEFINES_FIRST.has(ins.op) || (ins.op === "imul" && ins.operands.length === 3))) defs.push(o.reg);
+      // Three operands (`imul d, a, imm`, and the three-address pseudo-forms of three-address.ts): the first is only written.
+      if (i === 0 && (DEFINES_FIRST.has(ins.op) || (ins.operands.length === 3 && READS_AND_WRITES_FIRST.has(ins.op)))) defs.push(o.reg);
       else if (i === 0 && READS_AND_WRITES_FIRST.has(ins.op)) {
         defs.push(o.reg);
         uses.push(o.reg);
