@@ -138,6 +138,7 @@ class Selector {
     const fused = this.planCompareFusion(block, folded.address);
     if (fused) folded.skip.add(fused.def);
     if (fused?.kind === "bt") folded.skip.add(fused.shift);
+    this.shiftCounts = this.planShiftCounts(block, folded.skip);
     block.instrs.forEach((ins, i) => {
       if (folded.skip.has(ins)) return;
       this.pos = ins.pos ?? this.pos;
@@ -149,6 +150,30 @@ class Selector {
     this.pos = block.term.pos ?? this.pos;
     if (fused) this.fusedBranch(block.term as Extract<Terminator, { op: "branchCompare" }>, fused);
     else this.terminator(block.term);
+  }
+
+  // ---- shift counts: the CPU takes a variable count mod 32, so `x << (n & 31)` shifts by n ----
+
+  private shiftCounts = new Map<Instr, Value>();
+
+  /** Shifts whose count is `n & m` (m's low five bits set, read only there, n unchanged since): shift by n; the and goes. */
+  private planShiftCounts(block: Block, skip: Set<Instr>): Map<Instr, Value> {
+    const counts = new Map<Instr, Value>();
+    const instrs = block.instrs;
+    instrs.forEach((ins, i) => {
+      if (ins.op !== "binary" || !SHIFTS[ins.kind] || skip.has(ins) || ins.right.kind !== "temp" || this.useCount.get(ins.right.temp) !== 1) return;
+      const c = ins.right.temp;
+      let j = i - 1;
+      while (j >= 0 && tempWritten(instrs[j]!) !== c) j--;
+      const def = instrs[j];
+      if (def?.op !== "binary" || def.kind !== "and" || skip.has(def)) return;
+      const [n, m] = def.right.kind === "const" ? [def.left, def.right] : [def.right, def.left];
+      if (m.kind !== "const" || (m.value & 31) !== 31 || n.kind !== "temp") return;
+      if (instrs.slice(j + 1, i).some((x) => tempWritten(x) === n.temp)) return;
+      counts.set(ins, n);
+      skip.add(def);
+    });
+    return counts;
   }
 
   // ---- compare fusion: `x = a & b; if x ==/!= 0` -> test a, b; `x = load [m]; if x cc v` -> cmp [m], v ----
@@ -331,7 +356,7 @@ class Selector {
         this.emit("mov", [reg(this.v(ins.dst)), this.operand(ins.src)]);
         return;
       case "binary":
-        this.binary(this.v(ins.dst), ins.dst, ins.kind, ins.left, ins.right);
+        this.binary(this.v(ins.dst), ins.dst, ins.kind, ins.left, this.shiftCounts.get(ins) ?? ins.right);
         return;
       case "unary": {
         const d = this.v(ins.dst);
