@@ -21,10 +21,12 @@ export function compileFunctionToMachine(fn: IrModule["functions"][number]): MFu
   m.variables = namedVariables(fn);
   allocateRegisters(m);
   expandThreeAddress(m);
-  layoutFrame(m);
   layoutBlocks(m);
   peephole(m);
   deadRegisterPeephole(m);
+  // After the peephole passes: they may free a callee-saved register (a load folded into
+  // its user), and they still see which memory operands are spill slots.
+  layoutFrame(m);
   return m;
 }
 

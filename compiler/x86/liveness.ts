@@ -141,11 +141,12 @@ export function computeLiveness(fn: MFunction): Liveness {
 }
 
 /**
- * After allocation: for each instruction of each block, the physical registers
- * live after it (ret reads eax and the callee-saved registers).
+ * After allocation, before frame layout: for each instruction of each block, the
+ * physical registers live after it (ret reads eax; the callee-saved registers the body
+ * writes are restored by the epilogue frame layout adds, so none is live at ret).
  */
 export function physicalLiveAfter(fn: MFunction): Map<MInstr, Set<Reg>> {
-  const rets: Reg[] = [...(fn.returnsValue ? [EAX] : []), ...CALLEE_SAVED, ESP];
+  const rets: Reg[] = [...(fn.returnsValue ? [EAX] : []), ESP];
   const fx = (ins: MInstr): Effects => (ins.op === "ret" ? { defs: [], uses: rets } : effects(ins));
   const liveIn = new Map<number, Set<Reg>>(fn.blocks.map((b) => [b.id, new Set<Reg>()]));
   const walk = (b: MFunction["blocks"][number], record?: Map<MInstr, Set<Reg>>): Set<Reg> => {
