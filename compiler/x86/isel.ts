@@ -10,6 +10,7 @@
 import type { BinaryOp, Block, Condition, Instr, IrFunction, SourcePos, Temp, Terminator, Value } from "../ir.js";
 import { successors, tempWritten, valuesRead } from "../opt/ir-uses.js";
 import { argLocation, CALL_CLOBBERS } from "./abi.js";
+import { StableValues } from "./stable-values.js";
 import {
   EAX, ECX, EDX, FIRST_VREG, SWAP, frameWord, imm, reg,
   type CondCode, type MBlock, type MFunction, type MInstr, type MOperand, type Reg, type Size,
@@ -45,9 +46,14 @@ class Selector {
   private current: Block | undefined;
   /** Reads of a temp by the terminator of a block that writes it (the value never leaves the block). */
   private readonly branchUses = new Map<Temp, number>();
+  private readonly stable: StableValues;
+  /** Instructions folded into another instruction (of any block), so not selected themselves. */
+  private readonly skip = new Set<Instr>();
+  private readonly addressPlans = new Map<Block, { address: Map<number, MemOperand>; skip: Set<Instr> }>();
 
   constructor(private readonly fn: IrFunction) {
     this.next = FIRST_VREG + fn.tempCount;
+    this.stable = new StableValues(fn);
     for (const b of fn.blocks) {
       for (const x of [...b.instrs, b.term]) {
         for (const v of valuesRead(x)) if (v.kind === "temp") this.useCount.set(v.temp, (this.useCount.get(v.temp) ?? 0) + 1);
@@ -95,6 +101,8 @@ class Selector {
   }
 
   run(): MFunction {
+    // Address folds first: one may take instructions from another block (stable-values.ts).
+    for (const b of this.fn.blocks) this.addressPlans.set(b, this.planAddressFolds(b));
     const blocks: MBlock[] = [];
     this.fn.blocks.forEach((block, i) => {
       this.out = [];
@@ -134,7 +142,7 @@ class Selector {
 
   private block(block: Block): void {
     this.current = block;
-    const folded = this.planAddressFolds(block);
+    const folded = this.addressPlans.get(block)!;
     const fused = this.planCompareFusion(block, folded.address);
     if (fused) folded.skip.add(fused.def);
     if (fused?.kind === "bt") folded.skip.add(fused.shift);
@@ -251,12 +259,22 @@ class Selector {
    */
   private planAddressFolds(block: Block): { address: Map<number, MemOperand>; skip: Set<Instr> } {
     const address = new Map<number, MemOperand>();
-    const skip = new Set<Instr>();
+    const skip = this.skip;
     const instrs = block.instrs;
     // The single defining instruction of `t` before `at` in this block, if its
-    // result is used only once and nothing it reads is redefined before `at`.
+    // result is used only once and nothing it reads is redefined before `at`; or, when
+    // no instruction before `at` in this block writes `t`, its definition in a dominating
+    // block, if `t` is written once and what it reads still holds here (at = -1 continues there).
     const soleDef = (t: Temp, at: number, until: number): { ins: Instr; index: number } | undefined => {
       if (this.useCount.get(t) !== 1) return undefined;
+      if (at < 0 || !instrs.slice(0, at).some((x) => tempWritten(x) === t)) {
+        const site = this.stable.definition(t);
+        const d = site?.ins;
+        if (!site || !d || d.op !== "binary" || skip.has(d) || site.block === block.id || !this.stable.dominates(site.block, block.id)) return undefined;
+        const read = valuesRead(d).flatMap((v) => (v.kind === "temp" ? [v.temp] : []));
+        if (!read.every((r) => this.stable.holds(r, site, block.id, until))) return undefined;
+        return { ins: d, index: -1 };
+      }
       for (let j = at - 1; j >= 0; j--) {
         const d = instrs[j]!;
         if (tempWritten(d) !== t) continue;
