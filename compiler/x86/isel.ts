@@ -26,6 +26,18 @@ const SHIFTS: Partial<Record<BinaryOp, string>> = { shl: "shl", shr: "shr", sar:
 
 type MemOperand = Extract<MOperand, { kind: "mem" }>;
 
+/** `x = load [m]` (index load), `y = x op v` (index op), `store [m], y` (index store) in one block. */
+interface ReadModifyWrite {
+  load: number;
+  op: number;
+  store: number;
+  opcode: string;
+  source: Value | undefined;
+  sameTemp: boolean;
+}
+
+const RMW_OPS: Partial<Record<BinaryOp, string>> = { add: "add", sub: "sub", and: "and", or: "or", xor: "xor" };
+
 /** The instruction defining a branch's compared temp, folded into the compare. */
 type Fusion =
   | { kind: "and"; def: Instr; left: Value; right: Value }
@@ -265,8 +277,12 @@ class Selector {
     // result is used only once and nothing it reads is redefined before `at`; or, when
     // no instruction before `at` in this block writes `t`, its definition in a dominating
     // block, if `t` is written once and what it reads still holds here (at = -1 continues there).
+    const candidates = this.readModifyWriteCandidates(block);
+    // The address temp a read-modify-write's load and store both read (once, as one access).
+    let sharedRoot: Temp | undefined;
     const soleDef = (t: Temp, at: number, until: number): { ins: Instr; index: number } | undefined => {
-      if (this.useCount.get(t) !== 1) return undefined;
+      const uses = this.useCount.get(t);
+      if (uses !== 1 && !(uses === 2 && t === sharedRoot)) return undefined;
       if (at < 0 || !instrs.slice(0, at).some((x) => tempWritten(x) === t)) {
         const site = this.stable.definition(t);
         const d = site?.ins;
@@ -342,7 +358,11 @@ class Selector {
       else if (ins.op === "intrinsic" && (ins.name === "lgdt" || ins.name === "lidt" || ins.name === "invlpg")) addr = ins.args[0];
       if (addr?.kind !== "temp") return;
       const p: Parts = { scale: 1, disp: offset, used: [] };
-      if (!add(p, addr, i, i, 0) || p.used.length === 0) return;
+      const c = candidates.find((x) => x.store === i);
+      sharedRoot = c && c.sameTemp ? addr.temp : undefined;
+      const ok = add(p, addr, i, i, 0) && p.used.length > 0;
+      sharedRoot = undefined;
+      if (!ok) return;
       // Values the folded arithmetic reads must still hold at the load/store.
       for (const u of p.used) skip.add(u);
       address.set(i, {
@@ -354,7 +374,77 @@ class Selector {
         sym: p.sym,
       });
     });
+    for (const c of candidates) {
+      const load = instrs[c.load] as Extract<Instr, { op: "load" }>;
+      const store = instrs[c.store] as Extract<Instr, { op: "store" }>;
+      const [a, b] = [address.get(c.load), address.get(c.store)];
+      const writtenBetween = (t: Temp): boolean => instrs.slice(c.load + 1, c.store).some((x) => tempWritten(x) === t);
+      let same: boolean;
+      if (c.sameTemp) same = true;
+      else if (a && b) {
+        same = JSON.stringify(a) === JSON.stringify(b) &&
+          [a.base, a.index].every((r) => r === undefined || !writtenBetween(r - FIRST_VREG));
+      } else if (!a && !b) {
+        const [x, y] = [load.address, store.address];
+        same = load.offset === store.offset && JSON.stringify(x) === JSON.stringify(y) && (x.kind !== "temp" || !writtenBetween(x.temp));
+      } else same = false;
+      if (!same) continue;
+      this.readModifyWrites.set(store, c);
+      skip.add(load);
+      skip.add(instrs[c.op]!);
+    }
     return { address, skip };
+  }
+
+  // ---- read-modify-write: `x = load [m]; y = x op v; store [m], y` -> `op [m], v` ----
+
+  /** Read-modify-writes by their store: the x86 operation and its source (none for neg/not). */
+  private readonly readModifyWrites = new Map<Instr, ReadModifyWrite>();
+
+  /**
+   * Loads whose value only an add/sub/and/or/xor/neg/not reads, whose result only a store
+   * of the same width reads, with nothing but arithmetic that cannot trap in between (no
+   * other access moves across the one read and the one write); whether the two addresses
+   * are the same is decided by the caller. `sameTemp`: both read one address temp not
+   * written in between.
+   */
+  private readModifyWriteCandidates(block: Block): ReadModifyWrite[] {
+    const out: ReadModifyWrite[] = [];
+    const instrs = block.instrs;
+    instrs.forEach((load, i) => {
+      if (load.op !== "load" || this.useCount.get(load.dst) !== 1) return;
+      let k = i + 1;
+      const reads = (x: Instr, t: Temp): boolean => valuesRead(x).some((v) => v.kind === "temp" && v.temp === t);
+      while (k < instrs.length && !reads(instrs[k]!, load.dst)) k++;
+      const op = instrs[k];
+      if (!op || tempWritten(op) === undefined || this.useCount.get(tempWritten(op)!) !== 1) return;
+      let opcode: string;
+      let source: Value | undefined;
+      if (op.op === "unary" && (op.kind === "neg" || op.kind === "not")) opcode = op.kind;
+      else if (op.op === "binary" && RMW_OPS[op.kind] && !(op.left.kind === "temp" && op.right.kind === "temp" && op.left.temp === op.right.temp)) {
+        opcode = RMW_OPS[op.kind]!;
+        const leftIsLoad = op.left.kind === "temp" && op.left.temp === load.dst;
+        if (!leftIsLoad && op.kind === "sub") return;
+        source = leftIsLoad ? op.right : op.left;
+      } else return;
+      let j = k + 1;
+      while (j < instrs.length && !reads(instrs[j]!, op.dst)) j++;
+      const store = instrs[j];
+      if (store?.op !== "store" || store.width !== load.width || store.value.kind !== "temp" || store.value.temp !== op.dst) return;
+      const between = instrs.slice(i + 1, j).filter((x) => x !== op);
+      const pure = (x: Instr): boolean =>
+        x.op === "copy" || x.op === "unary" || x.op === "extend" || x.op === "compare" ||
+        (x.op === "binary" && !["divs", "divu", "rems", "remu"].includes(x.kind));
+      if (!between.every(pure)) return;
+      // The source is read at the store now: it must not change after the operation.
+      if (source?.kind === "temp" && instrs.slice(k + 1, j).some((x) => tempWritten(x) === (source as { temp: Temp }).temp)) return;
+      if (source?.kind === "symbol" && load.width !== 4) return;
+      const sameTemp = load.address.kind === "temp" && store.address.kind === "temp" && load.address.temp === store.address.temp &&
+        load.offset === store.offset && !instrs.slice(i + 1, j).some((x) => tempWritten(x) === (load.address as { temp: Temp }).temp) &&
+        this.useCount.get(load.address.temp) === 2;
+      out.push({ load: i, op: k, store: j, opcode, source, sameTemp });
+    });
+    return out;
   }
 
   private memory(address: Value, offset: number, size: Size | undefined, folded?: MemOperand): MemOperand {
@@ -413,6 +503,8 @@ class Selector {
       case "store": {
         const size: Size = ins.width === 1 ? 8 : ins.width === 2 ? 16 : 32;
         const m = this.memory(ins.address, ins.offset, size, folded);
+        const rmw = this.readModifyWrites.get(ins);
+        if (rmw) return this.readModifyWrite(rmw, m, size);
         let value: MOperand;
         if (ins.value.kind === "const") {
           const bits = size;
@@ -431,6 +523,17 @@ class Selector {
         this.intrinsic(ins, folded);
         return;
     }
+  }
+
+  /** `op [m], v` (or `neg/not [m]`): the load, the operation and the store in one instruction. */
+  private readModifyWrite(rmw: ReadModifyWrite, m: MemOperand, size: Size): void {
+    const v = rmw.source;
+    if (!v) return this.emit(rmw.opcode, [m]);
+    let src: MOperand;
+    if (v.kind === "const") src = imm(size === 32 ? v.value : (v.value << (32 - size)) >> (32 - size));
+    else if (v.kind === "symbol") src = this.operand(v);
+    else src = reg(size === 8 ? this.byteValue(v.temp, this.current!.instrs[rmw.op]!) : this.v(v.temp), size);
+    this.emit(rmw.opcode, [m, src]);
   }
 
   /**
