@@ -13,11 +13,13 @@ import { selectInstructions } from "./isel.js";
 import type { MFunction } from "./machine.js";
 import { deadRegisterPeephole, peephole } from "./peephole.js";
 import { allocateRegisters } from "./regalloc.js";
+import { mergeColdBlocks } from "./merge-cold-blocks.js";
 import { expandThreeAddress } from "./three-address.js";
 import { namedVariables } from "../debug/variable-homes.js";
 
 export function compileFunctionToMachine(fn: IrModule["functions"][number]): MFunction {
   const m = selectInstructions(fn);
+  mergeColdBlocks(m);
   m.variables = namedVariables(fn);
   allocateRegisters(m);
   expandThreeAddress(m);
