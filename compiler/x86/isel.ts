@@ -158,6 +158,7 @@ class Selector {
     const fused = this.planCompareFusion(block, folded.address);
     if (fused) folded.skip.add(fused.def);
     if (fused?.kind === "bt") folded.skip.add(fused.shift);
+    this.rotates = this.planRotates(block, folded.skip);
     this.shiftCounts = this.planShiftCounts(block, folded.skip);
     block.instrs.forEach((ins, i) => {
       if (folded.skip.has(ins)) return;
@@ -194,6 +195,57 @@ class Selector {
       skip.add(def);
     });
     return counts;
+  }
+
+  // ---- rotates: `(x << k) | (x >>> (32 - k))` (or + or ^ for a constant k) -> `rol x, k` ----
+
+  private rotates = new Map<Instr, { value: Temp; count: Value }>();
+
+  private planRotates(block: Block, skip: Set<Instr>): Map<Instr, { value: Temp; count: Value }> {
+    const out = new Map<Instr, { value: Temp; count: Value }>();
+    const instrs = block.instrs;
+    // The instruction writing `t` last before `at`, if `t` is read only once and that is in this block.
+    const def = (t: Value, at: number): { ins: Extract<Instr, { op: "binary" }>; index: number } | undefined => {
+      if (t.kind !== "temp" || this.useCount.get(t.temp) !== 1) return undefined;
+      for (let j = at - 1; j >= 0; j--) {
+        const d = instrs[j]!;
+        if (tempWritten(d) !== t.temp) continue;
+        return d.op === "binary" && !skip.has(d) ? { ins: d, index: j } : undefined;
+      }
+      return undefined;
+    };
+    instrs.forEach((ins, i) => {
+      if (ins.op !== "binary" || (ins.kind !== "or" && ins.kind !== "add" && ins.kind !== "xor") || skip.has(ins)) return;
+      let l = def(ins.left, i);
+      let r = def(ins.right, i);
+      if (!l || !r || l.ins === r.ins) return;
+      if (l.ins.kind === "shr") [l, r] = [r, l];
+      if (l.ins.kind !== "shl" || r.ins.kind !== "shr") return;
+      const x = l.ins.left;
+      if (x.kind !== "temp" || r.ins.left.kind !== "temp" || r.ins.left.temp !== x.temp) return;
+      // x must be the same value at both shifts and at the rotate.
+      const first = Math.min(l.index, r.index);
+      if (instrs.slice(first, i).some((w) => tempWritten(w) === x.temp)) return;
+      const [a, b] = [l.ins.right, r.ins.right];
+      let count: Value | undefined;
+      if (a.kind === "const" && b.kind === "const") {
+        // Bits that do not overlap: |, + and ^ agree. (A count of 0 mod 32 would overlap.)
+        if ((a.value & 31) !== 0 && ((a.value + b.value) & 31) === 0) count = { kind: "const", value: a.value & 31 };
+      } else if (ins.kind === "or" && a.kind === "temp") {
+        // x << n | x >>> (32 - n): for n = 0 mod 32 both are x, and so is the rotate.
+        const s = def(b, r.index);
+        if (s && s.ins.kind === "sub" && s.ins.left.kind === "const" && (s.ins.left.value & 31) === 0 &&
+            s.ins.right.kind === "temp" && s.ins.right.temp === a.temp && !instrs.slice(s.index, i).some((w) => tempWritten(w) === a.temp)) {
+          count = a;
+          skip.add(s.ins);
+        }
+      }
+      if (!count) return;
+      skip.add(l.ins);
+      skip.add(r.ins);
+      out.set(ins, { value: x.temp, count });
+    });
+    return out;
   }
 
   // ---- compare fusion: `x = a & b; if x ==/!= 0` -> test a, b; `x = load [m]; if x cc v` -> cmp [m], v ----
@@ -463,9 +515,15 @@ class Selector {
       case "copy":
         this.emit("mov", [reg(this.v(ins.dst)), this.operand(ins.src)]);
         return;
-      case "binary":
+      case "binary": {
+        const rotate = this.rotates.get(ins);
+        if (rotate) {
+          this.binary(this.v(ins.dst), ins.dst, "shl", { kind: "temp", temp: rotate.value }, rotate.count, "rol");
+          return;
+        }
         this.binary(this.v(ins.dst), ins.dst, ins.kind, ins.left, this.shiftCounts.get(ins) ?? ins.right);
         return;
+      }
       case "unary": {
         const d = this.v(ins.dst);
         this.emit("mov", [reg(d), this.operand(ins.src)]);
@@ -556,7 +614,8 @@ class Selector {
     return size === 8 ? this.byteCopy(value) : this.inReg(value);
   }
 
-  private binary(d: Reg, dstTemp: Temp, kind: BinaryOp, left: Value, right: Value): void {
+  /** `d = left kind right`; `shiftOp` selects a shift as another instruction (rol). */
+  private binary(d: Reg, dstTemp: Temp, kind: BinaryOp, left: Value, right: Value, shiftOp?: string): void {
     if (COMMUTATIVE.has(kind) && left.kind !== "temp" && right.kind === "temp") [left, right] = [right, left];
     // Both operands in registers: the three-address form lets the allocator pick the order (three-address.ts).
     if (COMMUTATIVE.has(kind) && left.kind === "temp" && right.kind === "temp") {
@@ -568,7 +627,7 @@ class Selector {
       if (COMMUTATIVE.has(kind)) [left, right] = [right, left];
       else {
         const t = this.fresh();
-        this.binary(t, -1, kind, left, right);
+        this.binary(t, -1, kind, left, right, shiftOp);
         this.emit("mov", [reg(d), reg(t)]);
         return;
       }
@@ -589,7 +648,7 @@ class Selector {
       this.emit(alu, [reg(d), kind === "mul" ? reg(this.inReg(right)) : this.operand(right)]);
       return;
     }
-    const shift = SHIFTS[kind];
+    const shift = shiftOp ?? SHIFTS[kind];
     if (shift) {
       this.emit("mov", [reg(d), this.operand(left)]);
       if (c !== undefined) {

@@ -122,7 +122,7 @@ export const SWAP: Record<CondCode, CondCode> = {
 
 // How an instruction treats its first operand when that operand is a register.
 const DEFINES_FIRST = new Set(["mov", "movzx", "movsx", "lea", "set", "pop", "in"]);
-const READS_AND_WRITES_FIRST = new Set(["add", "sub", "and", "or", "xor", "imul", "shl", "shr", "sar", "neg", "not", "adc", "sbb"]);
+const READS_AND_WRITES_FIRST = new Set(["add", "sub", "and", "or", "xor", "imul", "shl", "shr", "sar", "rol", "ror", "neg", "not", "adc", "sbb"]);
 
 export interface Effects {
   defs: Reg[];
