@@ -11,6 +11,7 @@ import type { BinaryOp, Block, Condition, Instr, IrFunction, SourcePos, Temp, Te
 import { successors, tempWritten, valuesRead } from "../opt/ir-uses.js";
 import { argLocation, CALL_CLOBBERS } from "./abi.js";
 import { StableValues } from "./stable-values.js";
+import { signedPlan, unsignedPlan } from "./divide-by-constant.js";
 import {
   EAX, ECX, EDX, FIRST_VREG, SWAP, frameWord, imm, reg,
   type CondCode, type MBlock, type MFunction, type MInstr, type MOperand, type Reg, type Size,
@@ -158,6 +159,7 @@ class Selector {
     const fused = this.planCompareFusion(block, folded.address);
     if (fused) folded.skip.add(fused.def);
     if (fused?.kind === "bt") folded.skip.add(fused.shift);
+    this.divisionPairs = this.planDivisionPairs(block, folded.skip);
     this.rotates = this.planRotates(block, folded.skip);
     this.shiftCounts = this.planShiftCounts(block, folded.skip);
     block.instrs.forEach((ins, i) => {
@@ -195,6 +197,36 @@ class Selector {
       skip.add(def);
     });
     return counts;
+  }
+
+  // ---- x / y and x % y together: one division (or one reciprocal multiplication) ----
+
+  /** The first of a pair (value: the second), and the second (value: the register holding its result). */
+  private divisionPairs = new Map<Instr, Instr>();
+  private readonly pairedResults = new Map<Instr, Reg>();
+
+  private planDivisionPairs(block: Block, skip: Set<Instr>): Map<Instr, Instr> {
+    const out = new Map<Instr, Instr>();
+    const instrs = block.instrs;
+    const PARTNER: Partial<Record<BinaryOp, BinaryOp>> = { divu: "remu", remu: "divu", divs: "rems", rems: "divs" };
+    const taken = new Set<Instr>();
+    instrs.forEach((a, i) => {
+      if (a.op !== "binary" || !PARTNER[a.kind] || skip.has(a) || taken.has(a)) return;
+      const operands = [a.left, a.right].flatMap((v) => (v.kind === "temp" ? [v.temp] : []));
+      if (operands.includes(a.dst)) return; // the first one changes its own operands
+      for (let j = i + 1; j < instrs.length; j++) {
+        const b = instrs[j]!;
+        if (b.op === "binary" && b.kind === PARTNER[a.kind] && !skip.has(b) && !taken.has(b) &&
+            JSON.stringify([b.left, b.right]) === JSON.stringify([a.left, a.right])) {
+          out.set(a, b);
+          taken.add(b);
+          return;
+        }
+        const w = tempWritten(b);
+        if (w !== undefined && operands.includes(w)) return;
+      }
+    });
+    return out;
   }
 
   // ---- rotates: `(x << k) | (x >>> (32 - k))` (or + or ^ for a constant k) -> `rol x, k` ----
@@ -516,6 +548,19 @@ class Selector {
         this.emit("mov", [reg(this.v(ins.dst)), this.operand(ins.src)]);
         return;
       case "binary": {
+        const paired = this.pairedResults.get(ins);
+        if (paired !== undefined) {
+          this.emit("mov", [reg(this.v(ins.dst)), reg(paired)]);
+          return;
+        }
+        const second = this.divisionPairs.get(ins);
+        if (second?.op === "binary") {
+          const { q, r } = this.divide(ins.kind === "divs" || ins.kind === "rems", ins.left, ins.right, "both");
+          const quotient = ins.kind === "divu" || ins.kind === "divs";
+          this.emit("mov", [reg(this.v(ins.dst)), reg(quotient ? q! : r!)]);
+          this.pairedResults.set(second, quotient ? r! : q!);
+          return;
+        }
         const rotate = this.rotates.get(ins);
         if (rotate) {
           this.binary(this.v(ins.dst), ins.dst, "shl", { kind: "temp", temp: rotate.value }, rotate.count, "rol");
@@ -637,6 +682,12 @@ class Selector {
     if ((kind === "divu" || kind === "remu" || kind === "divs") && c !== undefined && log2(c) > 0) {
       return this.divideByPowerOfTwo(d, kind, left, log2(c));
     }
+    if (kind === "divu" || kind === "remu" || kind === "divs" || kind === "rems") {
+      const quotient = kind === "divu" || kind === "divs";
+      const { q, r } = this.divide(kind === "divs" || kind === "rems", left, right, quotient ? "quotient" : "remainder");
+      this.emit("mov", [reg(d), reg(quotient ? q! : r!)]);
+      return;
+    }
     const alu = ALU[kind];
     if (alu) {
       if (kind === "sub" && left.kind === "const" && left.value === 0) {
@@ -659,14 +710,104 @@ class Selector {
       this.emit(shift, [reg(d), reg(ECX, 8)]);
       return;
     }
-    // Division: dividend in edx:eax, quotient in eax, remainder in edx.
-    const signed = kind === "divs" || kind === "rems";
-    const divisor = this.inReg(right);
-    this.emit("mov", [reg(EAX), this.operand(left)]);
+    throw new Error(`isel: no selection for ${kind}`);
+  }
+
+  /**
+   * `x / y` and `x % y` (truncating, as the CPU's div/idiv): the quotient and/or the
+   * remainder in fresh registers. Constant divisors other than 0 and -1 (which must
+   * trap on 0 and on INT_MIN / -1 as idiv does) multiply by the reciprocal
+   * (divide-by-constant.ts); the remainder is then x - q * c.
+   */
+  private divide(signed: boolean, x: Value, y: Value, want: "quotient" | "remainder" | "both"): { q?: Reg; r?: Reg } {
+    const c = y.kind === "const" ? y.value | 0 : undefined;
+    let q: Reg | undefined;
+    if (c !== undefined && !signed && (c >>> 0) >= 3 && log2(c >>> 0) < 0) q = this.unsignedQuotient(x, c);
+    else if (c !== undefined && signed && c !== -2147483648 && Math.abs(c) >= 2) q = this.signedQuotient(x, c);
+    else if (c !== undefined && !signed && log2(c >>> 0) > 0) {
+      q = this.fresh();
+      this.emit("mov", [reg(q), this.operand(x)]);
+      this.emit("shr", [reg(q), imm(log2(c >>> 0))]);
+    }
+    if (q !== undefined) {
+      if (want === "quotient") return { q };
+      // r = x - q * c
+      const p = this.fresh();
+      this.multiplyByConstant(p, { kind: "temp", temp: q - FIRST_VREG }, c!);
+      const r = this.fresh();
+      this.emit("mov", [reg(r), this.operand(x)]);
+      this.emit("sub", [reg(r), reg(p)]);
+      return { q, r };
+    }
+    // Dividend in edx:eax, quotient in eax, remainder in edx.
+    const divisor = this.inReg(y);
+    this.emit("mov", [reg(EAX), this.operand(x)]);
     if (signed) this.emit("cdq", [], { implicitUses: [EAX], implicitDefs: [EDX] });
     else this.emit("mov", [reg(EDX), imm(0)]);
     this.emit(signed ? "idiv" : "div", [reg(divisor)], { implicitUses: [EAX, EDX], implicitDefs: [EAX, EDX] });
-    this.emit("mov", [reg(d), reg(kind === "divs" || kind === "divu" ? EAX : EDX)]);
+    const out: { q?: Reg; r?: Reg } = {};
+    if (want !== "remainder") this.emit("mov", [reg((out.q = this.fresh())), reg(EAX)]);
+    if (want !== "quotient") this.emit("mov", [reg((out.r = this.fresh())), reg(EDX)]);
+    return out;
+  }
+
+  /** Unsigned x / c, c not a power of two: the high half of x * m, shifted (divide-by-constant.ts). */
+  private unsignedQuotient(x: Value, c: number): Reg {
+    const plan = unsignedPlan(c);
+    const xr = this.inReg(x);
+    let src = xr;
+    if (plan.pre > 0) {
+      src = this.fresh();
+      this.emit("mov", [reg(src), reg(xr)]);
+      this.emit("shr", [reg(src), imm(plan.pre)]);
+    }
+    this.emit("mov", [reg(EAX), imm(plan.multiplier)]);
+    this.emit("mul", [reg(src)], { implicitUses: [EAX], implicitDefs: [EAX, EDX] });
+    const hi = this.fresh();
+    this.emit("mov", [reg(hi), reg(EDX)]);
+    if (!plan.add) {
+      if (plan.post > 0) this.emit("shr", [reg(hi), imm(plan.post)]);
+      return hi;
+    }
+    // The multiplier's 33rd bit: q = (hi + ((x - hi) >>> 1)) >>> (post - 1).
+    const t = this.fresh();
+    this.emit("mov", [reg(t), reg(xr)]);
+    this.emit("sub", [reg(t), reg(hi)]);
+    this.emit("shr", [reg(t), imm(1)]);
+    this.emit("add", [reg(t), reg(hi)]);
+    if (plan.post > 1) this.emit("shr", [reg(t), imm(plan.post - 1)]);
+    return t;
+  }
+
+  /** Signed x / c, 2 <= |c| < 2^31: bias-and-shift for a power of two, else the high half of x * m plus corrections. */
+  private signedQuotient(x: Value, c: number): Reg {
+    const xr = this.inReg(x);
+    const magnitude = Math.abs(c);
+    const k = log2(magnitude);
+    let q: Reg;
+    if (k > 0) {
+      q = this.fresh();
+      this.emit("mov", [reg(q), reg(xr)]);
+      if (k > 1) this.emit("sar", [reg(q), imm(31)]);
+      this.emit("shr", [reg(q), imm(32 - k)]);
+      this.emit("add", [reg(q), reg(xr)]);
+      this.emit("sar", [reg(q), imm(k)]);
+    } else {
+      const plan = signedPlan(magnitude);
+      this.emit("mov", [reg(EAX), imm(plan.multiplier)]);
+      this.emit("imul", [reg(xr)], { implicitUses: [EAX], implicitDefs: [EAX, EDX] });
+      q = this.fresh();
+      this.emit("mov", [reg(q), reg(EDX)]);
+      if (plan.addDividend) this.emit("add", [reg(q), reg(xr)]);
+      if (plan.shift > 0) this.emit("sar", [reg(q), imm(plan.shift)]);
+      // Truncation toward zero: one more for a negative dividend.
+      const sign = this.fresh();
+      this.emit("mov", [reg(sign), reg(xr)]);
+      this.emit("shr", [reg(sign), imm(31)]);
+      this.emit("add", [reg(q), reg(sign)]);
+    }
+    if (c < 0) this.emit("neg", [reg(q)]);
+    return q;
   }
 
   private multiplyByConstant(d: Reg, left: Value, c: number): void {

@@ -140,7 +140,8 @@ export function effects(ins: MInstr): Effects {
     } else if (o.kind === "reg") {
       // Three operands (`imul d, a, imm`, and the three-address pseudo-forms of three-address.ts): the first is only written.
       if (i === 0 && (DEFINES_FIRST.has(ins.op) || (ins.operands.length === 3 && READS_AND_WRITES_FIRST.has(ins.op)))) defs.push(o.reg);
-      else if (i === 0 && READS_AND_WRITES_FIRST.has(ins.op)) {
+      // (`imul r` alone multiplies eax by r into edx:eax: r is only read.)
+      else if (i === 0 && READS_AND_WRITES_FIRST.has(ins.op) && !(ins.op === "imul" && ins.operands.length === 1)) {
         defs.push(o.reg);
         uses.push(o.reg);
       } else uses.push(o.reg);
