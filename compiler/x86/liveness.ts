@@ -9,7 +9,7 @@
 // blocks; their exact live ranges are kept so virtual registers avoid them.
 
 import { isThreeAddress } from "./three-address.js";
-import { CALLEE_SAVED, EAX, effects, ESP, isRegCopy, isVirtual, type Effects, type MFunction, type MInstr, type Reg } from "./machine.js";
+import { EAX, effects, ESP, isRegCopy, isVirtual, type Effects, type MFunction, type MInstr, type Reg } from "./machine.js";
 
 export interface Interval {
   reg: Reg;

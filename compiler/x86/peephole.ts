@@ -36,8 +36,12 @@ const readsFlags = (ins: MInstr | undefined): boolean => ins !== undefined && (i
 
 const FLAG_NEUTRAL = new Set(["mov", "movzx", "movsx", "lea"]);
 const SETS_ZERO_FLAG = new Set(["add", "sub", "and", "or", "xor"]);
-/** After `test r, r` CF is 0: `a` is `ne` and `be` is `e`; e/ne as they are. */
-const ZERO_TEST: Partial<Record<string, "e" | "ne">> = { e: "e", ne: "ne", a: "ne", be: "e" };
+/**
+ * After `test r, r` CF and OF are 0: `a` is `ne`, `be` is `e`, `ge` is `ns` (sign clear)
+ * and `l` is `s`; e/ne as they are. These read only ZF and SF, which an add/sub/and/or/xor
+ * sets from its result as test does (`sub edx, 1; jns` for `j >= 0`).
+ */
+const ZERO_TEST: Partial<Record<string, "e" | "ne" | "s" | "ns">> = { e: "e", ne: "ne", a: "ne", be: "e", ge: "ns", l: "s" };
 
 /**
  * `op r, x; (movs not writing r); test r, r; jcc` with op add/sub/and/or/xor and jcc a
