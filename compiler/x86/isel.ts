@@ -44,7 +44,13 @@ type Fusion =
   | { kind: "and"; def: Instr; left: Value; right: Value }
   /** `(a >>> b) & 1` (or `>>`) tested against 0: `bt a, b` (both take the bit number mod 32). */
   | { kind: "bt"; def: Instr; shift: Instr; value: Value; bit: Value }
-  | { kind: "load"; def: Instr; mem: MemOperand };
+  /** `cond`: the branch's condition, at the load's width. */
+  | { kind: "load"; def: Instr; mem: MemOperand; cond: Condition };
+
+/** The unsigned condition that orders non-negative values as the signed one does. */
+const UNSIGNED_ORDER: Record<Condition, Condition> = {
+  eq: "eq", ne: "ne", lt: "ult", le: "ule", gt: "ugt", ge: "uge", ult: "ult", ule: "ule", ugt: "ugt", uge: "uge",
+};
 
 const log2 = (n: number): number => (n > 0 && (n & (n - 1)) === 0 ? 31 - Math.clz32(n) : -1);
 
@@ -303,10 +309,19 @@ class Selector {
       return bt ?? { kind: "and", def, left: def.left, right: def.right };
     }
     // A load moves to the branch only if it is the block's last instruction (memory order is kept).
-    if (def.op === "load" && i === instrs.length - 1 && (def.width === 4 || zeroTest)) {
-      if (t.right.kind === "temp" && def.width !== 4) return undefined;
+    if (def.op === "load" && i === instrs.length - 1) {
+      let cond = t.cond;
+      if (def.width !== 4) {
+        // A narrow load against a constant of its type: compare in memory at its width. A
+        // zero-extended value is never negative, so a signed order is the unsigned one
+        // there (`p.energy > 0` on a u16: `cmp word [m], 0; ja`).
+        const bits = def.width * 8;
+        const v = t.right.kind === "const" ? t.right.value : undefined;
+        if (v === undefined || !(def.signed ? v >= -(2 ** (bits - 1)) && v < 2 ** (bits - 1) : v >= 0 && v < 2 ** bits)) return undefined;
+        if (!def.signed) cond = UNSIGNED_ORDER[cond];
+      }
       const size: Size = def.width === 1 ? 8 : def.width === 2 ? 16 : 32;
-      return { kind: "load", def, mem: this.memory(def.address, def.offset, size, addresses.get(i)) };
+      return { kind: "load", def, mem: this.memory(def.address, def.offset, size, addresses.get(i)), cond };
     }
     return undefined;
   }
@@ -325,7 +340,7 @@ class Selector {
   }
 
   private fusedBranch(t: Extract<Terminator, { op: "branchCompare" }>, f: Fusion): void {
-    const cc = CONDITION_CODES[t.cond];
+    const cc = CONDITION_CODES[f.kind === "load" ? f.cond : t.cond];
     if (f.kind === "bt") {
       const bit = f.bit.kind === "const" ? imm(f.bit.value & 31) : reg(this.inReg(f.bit));
       this.emit("bt", [reg(this.inReg(f.value)), bit]);
