@@ -23,7 +23,8 @@ export function twoAddress(ins: MInstr): MInstr[] {
   if (d!.reg === a!.reg) return [{ ...ins, operands: [reg(d!.reg), reg(b!.reg)] }];
   if (d!.reg === b!.reg) return [{ ...ins, operands: [reg(d!.reg), reg(a!.reg)] }];
   return [
-    { op: "mov", operands: [reg(d!.reg), reg(a!.reg)], pos: ins.pos },
+    // (the copy comes first: it carries what debug info knows is live before the operation)
+    { op: "mov", operands: [reg(d!.reg), reg(a!.reg)], pos: ins.pos, ...(ins.liveVariables ? { liveVariables: ins.liveVariables } : {}) },
     { ...ins, operands: [reg(d!.reg), reg(b!.reg)] },
   ];
 }
