@@ -13,16 +13,22 @@ import { selectInstructions } from "./isel.js";
 import type { MFunction } from "./machine.js";
 import { deadRegisterPeephole, peephole } from "./peephole.js";
 import { allocateRegisters } from "./regalloc.js";
+import { mergeColdBlocks } from "./merge-cold-blocks.js";
+import { expandThreeAddress } from "./three-address.js";
 import { namedVariables } from "../debug/variable-homes.js";
 
 export function compileFunctionToMachine(fn: IrModule["functions"][number]): MFunction {
   const m = selectInstructions(fn);
+  mergeColdBlocks(m);
   m.variables = namedVariables(fn);
   allocateRegisters(m);
-  layoutFrame(m);
+  expandThreeAddress(m);
   layoutBlocks(m);
   peephole(m);
   deadRegisterPeephole(m);
+  // After the peephole passes: they may free a callee-saved register (a load folded into
+  // its user), and they still see which memory operands are spill slots.
+  layoutFrame(m);
   return m;
 }
 

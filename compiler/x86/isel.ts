@@ -10,6 +10,8 @@
 import type { BinaryOp, Block, Condition, Instr, IrFunction, SourcePos, Temp, Terminator, Value } from "../ir.js";
 import { successors, tempWritten, valuesRead } from "../opt/ir-uses.js";
 import { argLocation, CALL_CLOBBERS } from "./abi.js";
+import { StableValues } from "./stable-values.js";
+import { signedPlan, unsignedPlan } from "./divide-by-constant.js";
 import {
   EAX, ECX, EDX, FIRST_VREG, SWAP, frameWord, imm, reg,
   type CondCode, type MBlock, type MFunction, type MInstr, type MOperand, type Reg, type Size,
@@ -25,12 +27,30 @@ const SHIFTS: Partial<Record<BinaryOp, string>> = { shl: "shl", shr: "shr", sar:
 
 type MemOperand = Extract<MOperand, { kind: "mem" }>;
 
+/** `x = load [m]` (index load), `y = x op v` (index op), `store [m], y` (index store) in one block. */
+interface ReadModifyWrite {
+  load: number;
+  op: number;
+  store: number;
+  opcode: string;
+  source: Value | undefined;
+  sameTemp: boolean;
+}
+
+const RMW_OPS: Partial<Record<BinaryOp, string>> = { add: "add", sub: "sub", and: "and", or: "or", xor: "xor" };
+
 /** The instruction defining a branch's compared temp, folded into the compare. */
 type Fusion =
   | { kind: "and"; def: Instr; left: Value; right: Value }
   /** `(a >>> b) & 1` (or `>>`) tested against 0: `bt a, b` (both take the bit number mod 32). */
   | { kind: "bt"; def: Instr; shift: Instr; value: Value; bit: Value }
-  | { kind: "load"; def: Instr; mem: MemOperand };
+  /** `cond`: the branch's condition, at the load's width. */
+  | { kind: "load"; def: Instr; mem: MemOperand; cond: Condition };
+
+/** The unsigned condition that orders non-negative values as the signed one does. */
+const UNSIGNED_ORDER: Record<Condition, Condition> = {
+  eq: "eq", ne: "ne", lt: "ult", le: "ule", gt: "ugt", ge: "uge", ult: "ult", ule: "ule", ugt: "ugt", uge: "uge",
+};
 
 const log2 = (n: number): number => (n > 0 && (n & (n - 1)) === 0 ? 31 - Math.clz32(n) : -1);
 
@@ -45,9 +65,14 @@ class Selector {
   private current: Block | undefined;
   /** Reads of a temp by the terminator of a block that writes it (the value never leaves the block). */
   private readonly branchUses = new Map<Temp, number>();
+  private readonly stable: StableValues;
+  /** Instructions folded into another instruction (of any block), so not selected themselves. */
+  private readonly skip = new Set<Instr>();
+  private readonly addressPlans = new Map<Block, { address: Map<number, MemOperand>; skip: Set<Instr> }>();
 
   constructor(private readonly fn: IrFunction) {
     this.next = FIRST_VREG + fn.tempCount;
+    this.stable = new StableValues(fn);
     for (const b of fn.blocks) {
       for (const x of [...b.instrs, b.term]) {
         for (const v of valuesRead(x)) if (v.kind === "temp") this.useCount.set(v.temp, (this.useCount.get(v.temp) ?? 0) + 1);
@@ -95,6 +120,8 @@ class Selector {
   }
 
   run(): MFunction {
+    // Address folds first: one may take instructions from another block (stable-values.ts).
+    for (const b of this.fn.blocks) this.addressPlans.set(b, this.planAddressFolds(b));
     const blocks: MBlock[] = [];
     this.fn.blocks.forEach((block, i) => {
       this.out = [];
@@ -134,10 +161,13 @@ class Selector {
 
   private block(block: Block): void {
     this.current = block;
-    const folded = this.planAddressFolds(block);
+    const folded = this.addressPlans.get(block)!;
     const fused = this.planCompareFusion(block, folded.address);
     if (fused) folded.skip.add(fused.def);
     if (fused?.kind === "bt") folded.skip.add(fused.shift);
+    this.divisionPairs = this.planDivisionPairs(block, folded.skip);
+    this.rotates = this.planRotates(block, folded.skip);
+    this.shiftCounts = this.planShiftCounts(block, folded.skip);
     block.instrs.forEach((ins, i) => {
       if (folded.skip.has(ins)) return;
       this.pos = ins.pos ?? this.pos;
@@ -149,6 +179,111 @@ class Selector {
     this.pos = block.term.pos ?? this.pos;
     if (fused) this.fusedBranch(block.term as Extract<Terminator, { op: "branchCompare" }>, fused);
     else this.terminator(block.term);
+  }
+
+  // ---- shift counts: the CPU takes a variable count mod 32, so `x << (n & 31)` shifts by n ----
+
+  private shiftCounts = new Map<Instr, Value>();
+
+  /** Shifts whose count is `n & m` (m's low five bits set, read only there, n unchanged since): shift by n; the and goes. */
+  private planShiftCounts(block: Block, skip: Set<Instr>): Map<Instr, Value> {
+    const counts = new Map<Instr, Value>();
+    const instrs = block.instrs;
+    instrs.forEach((ins, i) => {
+      if (ins.op !== "binary" || !SHIFTS[ins.kind] || skip.has(ins) || ins.right.kind !== "temp" || this.useCount.get(ins.right.temp) !== 1) return;
+      const c = ins.right.temp;
+      let j = i - 1;
+      while (j >= 0 && tempWritten(instrs[j]!) !== c) j--;
+      const def = instrs[j];
+      if (def?.op !== "binary" || def.kind !== "and" || skip.has(def)) return;
+      const [n, m] = def.right.kind === "const" ? [def.left, def.right] : [def.right, def.left];
+      if (m.kind !== "const" || (m.value & 31) !== 31 || n.kind !== "temp") return;
+      if (instrs.slice(j + 1, i).some((x) => tempWritten(x) === n.temp)) return;
+      counts.set(ins, n);
+      skip.add(def);
+    });
+    return counts;
+  }
+
+  // ---- x / y and x % y together: one division (or one reciprocal multiplication) ----
+
+  /** The first of a pair (value: the second), and the second (value: the register holding its result). */
+  private divisionPairs = new Map<Instr, Instr>();
+  private readonly pairedResults = new Map<Instr, Reg>();
+
+  private planDivisionPairs(block: Block, skip: Set<Instr>): Map<Instr, Instr> {
+    const out = new Map<Instr, Instr>();
+    const instrs = block.instrs;
+    const PARTNER: Partial<Record<BinaryOp, BinaryOp>> = { divu: "remu", remu: "divu", divs: "rems", rems: "divs" };
+    const taken = new Set<Instr>();
+    instrs.forEach((a, i) => {
+      if (a.op !== "binary" || !PARTNER[a.kind] || skip.has(a) || taken.has(a)) return;
+      const operands = [a.left, a.right].flatMap((v) => (v.kind === "temp" ? [v.temp] : []));
+      if (operands.includes(a.dst)) return; // the first one changes its own operands
+      for (let j = i + 1; j < instrs.length; j++) {
+        const b = instrs[j]!;
+        if (b.op === "binary" && b.kind === PARTNER[a.kind] && !skip.has(b) && !taken.has(b) &&
+            JSON.stringify([b.left, b.right]) === JSON.stringify([a.left, a.right])) {
+          out.set(a, b);
+          taken.add(b);
+          return;
+        }
+        const w = tempWritten(b);
+        if (w !== undefined && operands.includes(w)) return;
+      }
+    });
+    return out;
+  }
+
+  // ---- rotates: `(x << k) | (x >>> (32 - k))` (or + or ^ for a constant k) -> `rol x, k` ----
+
+  private rotates = new Map<Instr, { value: Temp; count: Value }>();
+
+  private planRotates(block: Block, skip: Set<Instr>): Map<Instr, { value: Temp; count: Value }> {
+    const out = new Map<Instr, { value: Temp; count: Value }>();
+    const instrs = block.instrs;
+    // The instruction writing `t` last before `at`, if `t` is read only once and that is in this block.
+    const def = (t: Value, at: number): { ins: Extract<Instr, { op: "binary" }>; index: number } | undefined => {
+      if (t.kind !== "temp" || this.useCount.get(t.temp) !== 1) return undefined;
+      for (let j = at - 1; j >= 0; j--) {
+        const d = instrs[j]!;
+        if (tempWritten(d) !== t.temp) continue;
+        return d.op === "binary" && !skip.has(d) ? { ins: d, index: j } : undefined;
+      }
+      return undefined;
+    };
+    instrs.forEach((ins, i) => {
+      if (ins.op !== "binary" || (ins.kind !== "or" && ins.kind !== "add" && ins.kind !== "xor") || skip.has(ins)) return;
+      let l = def(ins.left, i);
+      let r = def(ins.right, i);
+      if (!l || !r || l.ins === r.ins) return;
+      if (l.ins.kind === "shr") [l, r] = [r, l];
+      if (l.ins.kind !== "shl" || r.ins.kind !== "shr") return;
+      const x = l.ins.left;
+      if (x.kind !== "temp" || r.ins.left.kind !== "temp" || r.ins.left.temp !== x.temp) return;
+      // x must be the same value at both shifts and at the rotate.
+      const first = Math.min(l.index, r.index);
+      if (instrs.slice(first, i).some((w) => tempWritten(w) === x.temp)) return;
+      const [a, b] = [l.ins.right, r.ins.right];
+      let count: Value | undefined;
+      if (a.kind === "const" && b.kind === "const") {
+        // Bits that do not overlap: |, + and ^ agree. (A count of 0 mod 32 would overlap.)
+        if ((a.value & 31) !== 0 && ((a.value + b.value) & 31) === 0) count = { kind: "const", value: a.value & 31 };
+      } else if (ins.kind === "or" && a.kind === "temp") {
+        // x << n | x >>> (32 - n): for n = 0 mod 32 both are x, and so is the rotate.
+        const s = def(b, r.index);
+        if (s && s.ins.kind === "sub" && s.ins.left.kind === "const" && (s.ins.left.value & 31) === 0 &&
+            s.ins.right.kind === "temp" && s.ins.right.temp === a.temp && !instrs.slice(s.index, i).some((w) => tempWritten(w) === a.temp)) {
+          count = a;
+          skip.add(s.ins);
+        }
+      }
+      if (!count) return;
+      skip.add(l.ins);
+      skip.add(r.ins);
+      out.set(ins, { value: x.temp, count });
+    });
+    return out;
   }
 
   // ---- compare fusion: `x = a & b; if x ==/!= 0` -> test a, b; `x = load [m]; if x cc v` -> cmp [m], v ----
@@ -174,10 +309,19 @@ class Selector {
       return bt ?? { kind: "and", def, left: def.left, right: def.right };
     }
     // A load moves to the branch only if it is the block's last instruction (memory order is kept).
-    if (def.op === "load" && i === instrs.length - 1 && (def.width === 4 || zeroTest)) {
-      if (t.right.kind === "temp" && def.width !== 4) return undefined;
+    if (def.op === "load" && i === instrs.length - 1) {
+      let cond = t.cond;
+      if (def.width !== 4) {
+        // A narrow load against a constant of its type: compare in memory at its width. A
+        // zero-extended value is never negative, so a signed order is the unsigned one
+        // there (`p.energy > 0` on a u16: `cmp word [m], 0; ja`).
+        const bits = def.width * 8;
+        const v = t.right.kind === "const" ? t.right.value : undefined;
+        if (v === undefined || !(def.signed ? v >= -(2 ** (bits - 1)) && v < 2 ** (bits - 1) : v >= 0 && v < 2 ** bits)) return undefined;
+        if (!def.signed) cond = UNSIGNED_ORDER[cond];
+      }
       const size: Size = def.width === 1 ? 8 : def.width === 2 ? 16 : 32;
-      return { kind: "load", def, mem: this.memory(def.address, def.offset, size, addresses.get(i)) };
+      return { kind: "load", def, mem: this.memory(def.address, def.offset, size, addresses.get(i)), cond };
     }
     return undefined;
   }
@@ -196,7 +340,7 @@ class Selector {
   }
 
   private fusedBranch(t: Extract<Terminator, { op: "branchCompare" }>, f: Fusion): void {
-    const cc = CONDITION_CODES[t.cond];
+    const cc = CONDITION_CODES[f.kind === "load" ? f.cond : t.cond];
     if (f.kind === "bt") {
       const bit = f.bit.kind === "const" ? imm(f.bit.value & 31) : reg(this.inReg(f.bit));
       this.emit("bt", [reg(this.inReg(f.value)), bit]);
@@ -226,12 +370,26 @@ class Selector {
    */
   private planAddressFolds(block: Block): { address: Map<number, MemOperand>; skip: Set<Instr> } {
     const address = new Map<number, MemOperand>();
-    const skip = new Set<Instr>();
+    const skip = this.skip;
     const instrs = block.instrs;
     // The single defining instruction of `t` before `at` in this block, if its
-    // result is used only once and nothing it reads is redefined before `at`.
+    // result is used only once and nothing it reads is redefined before `at`; or, when
+    // no instruction before `at` in this block writes `t`, its definition in a dominating
+    // block, if `t` is written once and what it reads still holds here (at = -1 continues there).
+    const candidates = this.readModifyWriteCandidates(block);
+    // The address temp a read-modify-write's load and store both read (once, as one access).
+    let sharedRoot: Temp | undefined;
     const soleDef = (t: Temp, at: number, until: number): { ins: Instr; index: number } | undefined => {
-      if (this.useCount.get(t) !== 1) return undefined;
+      const uses = this.useCount.get(t);
+      if (uses !== 1 && !(uses === 2 && t === sharedRoot)) return undefined;
+      if (at < 0 || !instrs.slice(0, at).some((x) => tempWritten(x) === t)) {
+        const site = this.stable.definition(t);
+        const d = site?.ins;
+        if (!site || !d || d.op !== "binary" || skip.has(d) || site.block === block.id || !this.stable.dominates(site.block, block.id)) return undefined;
+        const read = valuesRead(d).flatMap((v) => (v.kind === "temp" ? [v.temp] : []));
+        if (!read.every((r) => this.stable.holds(r, site, block.id, until))) return undefined;
+        return { ins: d, index: -1 };
+      }
       for (let j = at - 1; j >= 0; j--) {
         const d = instrs[j]!;
         if (tempWritten(d) !== t) continue;
@@ -299,7 +457,11 @@ class Selector {
       else if (ins.op === "intrinsic" && (ins.name === "lgdt" || ins.name === "lidt" || ins.name === "invlpg")) addr = ins.args[0];
       if (addr?.kind !== "temp") return;
       const p: Parts = { scale: 1, disp: offset, used: [] };
-      if (!add(p, addr, i, i, 0) || p.used.length === 0) return;
+      const c = candidates.find((x) => x.store === i);
+      sharedRoot = c && c.sameTemp ? addr.temp : undefined;
+      const ok = add(p, addr, i, i, 0) && p.used.length > 0;
+      sharedRoot = undefined;
+      if (!ok) return;
       // Values the folded arithmetic reads must still hold at the load/store.
       for (const u of p.used) skip.add(u);
       address.set(i, {
@@ -311,7 +473,77 @@ class Selector {
         sym: p.sym,
       });
     });
+    for (const c of candidates) {
+      const load = instrs[c.load] as Extract<Instr, { op: "load" }>;
+      const store = instrs[c.store] as Extract<Instr, { op: "store" }>;
+      const [a, b] = [address.get(c.load), address.get(c.store)];
+      const writtenBetween = (t: Temp): boolean => instrs.slice(c.load + 1, c.store).some((x) => tempWritten(x) === t);
+      let same: boolean;
+      if (c.sameTemp) same = true;
+      else if (a && b) {
+        same = JSON.stringify(a) === JSON.stringify(b) &&
+          [a.base, a.index].every((r) => r === undefined || !writtenBetween(r - FIRST_VREG));
+      } else if (!a && !b) {
+        const [x, y] = [load.address, store.address];
+        same = load.offset === store.offset && JSON.stringify(x) === JSON.stringify(y) && (x.kind !== "temp" || !writtenBetween(x.temp));
+      } else same = false;
+      if (!same) continue;
+      this.readModifyWrites.set(store, c);
+      skip.add(load);
+      skip.add(instrs[c.op]!);
+    }
     return { address, skip };
+  }
+
+  // ---- read-modify-write: `x = load [m]; y = x op v; store [m], y` -> `op [m], v` ----
+
+  /** Read-modify-writes by their store: the x86 operation and its source (none for neg/not). */
+  private readonly readModifyWrites = new Map<Instr, ReadModifyWrite>();
+
+  /**
+   * Loads whose value only an add/sub/and/or/xor/neg/not reads, whose result only a store
+   * of the same width reads, with nothing but arithmetic that cannot trap in between (no
+   * other access moves across the one read and the one write); whether the two addresses
+   * are the same is decided by the caller. `sameTemp`: both read one address temp not
+   * written in between.
+   */
+  private readModifyWriteCandidates(block: Block): ReadModifyWrite[] {
+    const out: ReadModifyWrite[] = [];
+    const instrs = block.instrs;
+    instrs.forEach((load, i) => {
+      if (load.op !== "load" || this.useCount.get(load.dst) !== 1) return;
+      let k = i + 1;
+      const reads = (x: Instr, t: Temp): boolean => valuesRead(x).some((v) => v.kind === "temp" && v.temp === t);
+      while (k < instrs.length && !reads(instrs[k]!, load.dst)) k++;
+      const op = instrs[k];
+      if (!op || tempWritten(op) === undefined || this.useCount.get(tempWritten(op)!) !== 1) return;
+      let opcode: string;
+      let source: Value | undefined;
+      if (op.op === "unary" && (op.kind === "neg" || op.kind === "not")) opcode = op.kind;
+      else if (op.op === "binary" && RMW_OPS[op.kind] && !(op.left.kind === "temp" && op.right.kind === "temp" && op.left.temp === op.right.temp)) {
+        opcode = RMW_OPS[op.kind]!;
+        const leftIsLoad = op.left.kind === "temp" && op.left.temp === load.dst;
+        if (!leftIsLoad && op.kind === "sub") return;
+        source = leftIsLoad ? op.right : op.left;
+      } else return;
+      let j = k + 1;
+      while (j < instrs.length && !reads(instrs[j]!, op.dst)) j++;
+      const store = instrs[j];
+      if (store?.op !== "store" || store.width !== load.width || store.value.kind !== "temp" || store.value.temp !== op.dst) return;
+      const between = instrs.slice(i + 1, j).filter((x) => x !== op);
+      const pure = (x: Instr): boolean =>
+        x.op === "copy" || x.op === "unary" || x.op === "extend" || x.op === "compare" ||
+        (x.op === "binary" && !["divs", "divu", "rems", "remu"].includes(x.kind));
+      if (!between.every(pure)) return;
+      // The source is read at the store now: it must not change after the operation.
+      if (source?.kind === "temp" && instrs.slice(k + 1, j).some((x) => tempWritten(x) === (source as { temp: Temp }).temp)) return;
+      if (source?.kind === "symbol" && load.width !== 4) return;
+      const sameTemp = load.address.kind === "temp" && store.address.kind === "temp" && load.address.temp === store.address.temp &&
+        load.offset === store.offset && !instrs.slice(i + 1, j).some((x) => tempWritten(x) === (load.address as { temp: Temp }).temp) &&
+        this.useCount.get(load.address.temp) === 2;
+      out.push({ load: i, op: k, store: j, opcode, source, sameTemp });
+    });
+    return out;
   }
 
   private memory(address: Value, offset: number, size: Size | undefined, folded?: MemOperand): MemOperand {
@@ -330,9 +562,28 @@ class Selector {
       case "copy":
         this.emit("mov", [reg(this.v(ins.dst)), this.operand(ins.src)]);
         return;
-      case "binary":
-        this.binary(this.v(ins.dst), ins.dst, ins.kind, ins.left, ins.right);
+      case "binary": {
+        const paired = this.pairedResults.get(ins);
+        if (paired !== undefined) {
+          this.emit("mov", [reg(this.v(ins.dst)), reg(paired)]);
+          return;
+        }
+        const second = this.divisionPairs.get(ins);
+        if (second?.op === "binary") {
+          const { q, r } = this.divide(ins.kind === "divs" || ins.kind === "rems", ins.left, ins.right, "both");
+          const quotient = ins.kind === "divu" || ins.kind === "divs";
+          this.emit("mov", [reg(this.v(ins.dst)), reg(quotient ? q! : r!)]);
+          this.pairedResults.set(second, quotient ? r! : q!);
+          return;
+        }
+        const rotate = this.rotates.get(ins);
+        if (rotate) {
+          this.binary(this.v(ins.dst), ins.dst, "shl", { kind: "temp", temp: rotate.value }, rotate.count, "rol");
+          return;
+        }
+        this.binary(this.v(ins.dst), ins.dst, ins.kind, ins.left, this.shiftCounts.get(ins) ?? ins.right);
         return;
+      }
       case "unary": {
         const d = this.v(ins.dst);
         this.emit("mov", [reg(d), this.operand(ins.src)]);
@@ -370,6 +621,8 @@ class Selector {
       case "store": {
         const size: Size = ins.width === 1 ? 8 : ins.width === 2 ? 16 : 32;
         const m = this.memory(ins.address, ins.offset, size, folded);
+        const rmw = this.readModifyWrites.get(ins);
+        if (rmw) return this.readModifyWrite(rmw, m, size);
         let value: MOperand;
         if (ins.value.kind === "const") {
           const bits = size;
@@ -388,6 +641,17 @@ class Selector {
         this.intrinsic(ins, folded);
         return;
     }
+  }
+
+  /** `op [m], v` (or `neg/not [m]`): the load, the operation and the store in one instruction. */
+  private readModifyWrite(rmw: ReadModifyWrite, m: MemOperand, size: Size): void {
+    const v = rmw.source;
+    if (!v) return this.emit(rmw.opcode, [m]);
+    let src: MOperand;
+    if (v.kind === "const") src = imm(size === 32 ? v.value : (v.value << (32 - size)) >> (32 - size));
+    else if (v.kind === "symbol") src = this.operand(v);
+    else src = reg(size === 8 ? this.byteValue(v.temp, this.current!.instrs[rmw.op]!) : this.v(v.temp), size);
+    this.emit(rmw.opcode, [m, src]);
   }
 
   /**
@@ -410,14 +674,20 @@ class Selector {
     return size === 8 ? this.byteCopy(value) : this.inReg(value);
   }
 
-  private binary(d: Reg, dstTemp: Temp, kind: BinaryOp, left: Value, right: Value): void {
+  /** `d = left kind right`; `shiftOp` selects a shift as another instruction (rol). */
+  private binary(d: Reg, dstTemp: Temp, kind: BinaryOp, left: Value, right: Value, shiftOp?: string): void {
     if (COMMUTATIVE.has(kind) && left.kind !== "temp" && right.kind === "temp") [left, right] = [right, left];
+    // Both operands in registers: the three-address form lets the allocator pick the order (three-address.ts).
+    if (COMMUTATIVE.has(kind) && left.kind === "temp" && right.kind === "temp") {
+      this.emit(ALU[kind]!, [reg(d), reg(this.v(left.temp)), reg(this.v(right.temp))]);
+      return;
+    }
     // `d = a op d`: writing a into d first would lose the right operand.
     if (right.kind === "temp" && right.temp === dstTemp && !(left.kind === "temp" && left.temp === dstTemp)) {
       if (COMMUTATIVE.has(kind)) [left, right] = [right, left];
       else {
         const t = this.fresh();
-        this.binary(t, -1, kind, left, right);
+        this.binary(t, -1, kind, left, right, shiftOp);
         this.emit("mov", [reg(d), reg(t)]);
         return;
       }
@@ -426,6 +696,12 @@ class Selector {
     if (kind === "mul" && c !== undefined) return this.multiplyByConstant(d, left, c);
     if ((kind === "divu" || kind === "remu" || kind === "divs") && c !== undefined && log2(c) > 0) {
       return this.divideByPowerOfTwo(d, kind, left, log2(c));
+    }
+    if (kind === "divu" || kind === "remu" || kind === "divs" || kind === "rems") {
+      const quotient = kind === "divu" || kind === "divs";
+      const { q, r } = this.divide(kind === "divs" || kind === "rems", left, right, quotient ? "quotient" : "remainder");
+      this.emit("mov", [reg(d), reg(quotient ? q! : r!)]);
+      return;
     }
     const alu = ALU[kind];
     if (alu) {
@@ -438,7 +714,7 @@ class Selector {
       this.emit(alu, [reg(d), kind === "mul" ? reg(this.inReg(right)) : this.operand(right)]);
       return;
     }
-    const shift = SHIFTS[kind];
+    const shift = shiftOp ?? SHIFTS[kind];
     if (shift) {
       this.emit("mov", [reg(d), this.operand(left)]);
       if (c !== undefined) {
@@ -449,14 +725,104 @@ class Selector {
       this.emit(shift, [reg(d), reg(ECX, 8)]);
       return;
     }
-    // Division: dividend in edx:eax, quotient in eax, remainder in edx.
-    const signed = kind === "divs" || kind === "rems";
-    const divisor = this.inReg(right);
-    this.emit("mov", [reg(EAX), this.operand(left)]);
+    throw new Error(`isel: no selection for ${kind}`);
+  }
+
+  /**
+   * `x / y` and `x % y` (truncating, as the CPU's div/idiv): the quotient and/or the
+   * remainder in fresh registers. Constant divisors other than 0 and -1 (which must
+   * trap on 0 and on INT_MIN / -1 as idiv does) multiply by the reciprocal
+   * (divide-by-constant.ts); the remainder is then x - q * c.
+   */
+  private divide(signed: boolean, x: Value, y: Value, want: "quotient" | "remainder" | "both"): { q?: Reg; r?: Reg } {
+    const c = y.kind === "const" ? y.value | 0 : undefined;
+    let q: Reg | undefined;
+    if (c !== undefined && !signed && (c >>> 0) >= 3 && log2(c >>> 0) < 0) q = this.unsignedQuotient(x, c);
+    else if (c !== undefined && signed && c !== -2147483648 && Math.abs(c) >= 2) q = this.signedQuotient(x, c);
+    else if (c !== undefined && !signed && log2(c >>> 0) > 0) {
+      q = this.fresh();
+      this.emit("mov", [reg(q), this.operand(x)]);
+      this.emit("shr", [reg(q), imm(log2(c >>> 0))]);
+    }
+    if (q !== undefined) {
+      if (want === "quotient") return { q };
+      // r = x - q * c
+      const p = this.fresh();
+      this.multiplyByConstant(p, { kind: "temp", temp: q - FIRST_VREG }, c!);
+      const r = this.fresh();
+      this.emit("mov", [reg(r), this.operand(x)]);
+      this.emit("sub", [reg(r), reg(p)]);
+      return { q, r };
+    }
+    // Dividend in edx:eax, quotient in eax, remainder in edx.
+    const divisor = this.inReg(y);
+    this.emit("mov", [reg(EAX), this.operand(x)]);
     if (signed) this.emit("cdq", [], { implicitUses: [EAX], implicitDefs: [EDX] });
     else this.emit("mov", [reg(EDX), imm(0)]);
     this.emit(signed ? "idiv" : "div", [reg(divisor)], { implicitUses: [EAX, EDX], implicitDefs: [EAX, EDX] });
-    this.emit("mov", [reg(d), reg(kind === "divs" || kind === "divu" ? EAX : EDX)]);
+    const out: { q?: Reg; r?: Reg } = {};
+    if (want !== "remainder") this.emit("mov", [reg((out.q = this.fresh())), reg(EAX)]);
+    if (want !== "quotient") this.emit("mov", [reg((out.r = this.fresh())), reg(EDX)]);
+    return out;
+  }
+
+  /** Unsigned x / c, c not a power of two: the high half of x * m, shifted (divide-by-constant.ts). */
+  private unsignedQuotient(x: Value, c: number): Reg {
+    const plan = unsignedPlan(c);
+    const xr = this.inReg(x);
+    let src = xr;
+    if (plan.pre > 0) {
+      src = this.fresh();
+      this.emit("mov", [reg(src), reg(xr)]);
+      this.emit("shr", [reg(src), imm(plan.pre)]);
+    }
+    this.emit("mov", [reg(EAX), imm(plan.multiplier)]);
+    this.emit("mul", [reg(src)], { implicitUses: [EAX], implicitDefs: [EAX, EDX] });
+    const hi = this.fresh();
+    this.emit("mov", [reg(hi), reg(EDX)]);
+    if (!plan.add) {
+      if (plan.post > 0) this.emit("shr", [reg(hi), imm(plan.post)]);
+      return hi;
+    }
+    // The multiplier's 33rd bit: q = (hi + ((x - hi) >>> 1)) >>> (post - 1).
+    const t = this.fresh();
+    this.emit("mov", [reg(t), reg(xr)]);
+    this.emit("sub", [reg(t), reg(hi)]);
+    this.emit("shr", [reg(t), imm(1)]);
+    this.emit("add", [reg(t), reg(hi)]);
+    if (plan.post > 1) this.emit("shr", [reg(t), imm(plan.post - 1)]);
+    return t;
+  }
+
+  /** Signed x / c, 2 <= |c| < 2^31: bias-and-shift for a power of two, else the high half of x * m plus corrections. */
+  private signedQuotient(x: Value, c: number): Reg {
+    const xr = this.inReg(x);
+    const magnitude = Math.abs(c);
+    const k = log2(magnitude);
+    let q: Reg;
+    if (k > 0) {
+      q = this.fresh();
+      this.emit("mov", [reg(q), reg(xr)]);
+      if (k > 1) this.emit("sar", [reg(q), imm(31)]);
+      this.emit("shr", [reg(q), imm(32 - k)]);
+      this.emit("add", [reg(q), reg(xr)]);
+      this.emit("sar", [reg(q), imm(k)]);
+    } else {
+      const plan = signedPlan(magnitude);
+      this.emit("mov", [reg(EAX), imm(plan.multiplier)]);
+      this.emit("imul", [reg(xr)], { implicitUses: [EAX], implicitDefs: [EAX, EDX] });
+      q = this.fresh();
+      this.emit("mov", [reg(q), reg(EDX)]);
+      if (plan.addDividend) this.emit("add", [reg(q), reg(xr)]);
+      if (plan.shift > 0) this.emit("sar", [reg(q), imm(plan.shift)]);
+      // Truncation toward zero: one more for a negative dividend.
+      const sign = this.fresh();
+      this.emit("mov", [reg(sign), reg(xr)]);
+      this.emit("shr", [reg(sign), imm(31)]);
+      this.emit("add", [reg(q), reg(sign)]);
+    }
+    if (c < 0) this.emit("neg", [reg(q)]);
+    return q;
   }
 
   private multiplyByConstant(d: Reg, left: Value, c: number): void {

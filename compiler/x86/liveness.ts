@@ -8,7 +8,8 @@
 // Physical registers (named by fixed-register instructions) never live across
 // blocks; their exact live ranges are kept so virtual registers avoid them.
 
-import { CALLEE_SAVED, EAX, effects, ESP, isRegCopy, isVirtual, type Effects, type MFunction, type MInstr, type Reg } from "./machine.js";
+import { isThreeAddress } from "./three-address.js";
+import { EAX, effects, ESP, isRegCopy, isVirtual, type Effects, type MFunction, type MInstr, type Reg } from "./machine.js";
 
 export interface Interval {
   reg: Reg;
@@ -109,6 +110,10 @@ export function computeLiveness(fn: MFunction): Liveness {
       const ins = b.instrs[i]!;
       const at = first + i;
       if (isRegCopy(ins)) copies.push([(ins.operands[0] as { reg: Reg }).reg, (ins.operands[1] as { reg: Reg }).reg]);
+      else if (isThreeAddress(ins)) {
+        const [d, a, b] = ins.operands.map((o) => (o as { reg: Reg }).reg);
+        copies.push([d!, a!], [d!, b!]);
+      }
       const { defs, uses } = effects(ins);
       for (const d of defs) {
         addSegment(isVirtual(d) ? segments : fixed, d, 2 * at + 1, open.get(d) ?? 2 * at + 1);
@@ -136,11 +141,12 @@ export function computeLiveness(fn: MFunction): Liveness {
 }
 
 /**
- * After allocation: for each instruction of each block, the physical registers
- * live after it (ret reads eax and the callee-saved registers).
+ * After allocation, before frame layout: for each instruction of each block, the
+ * physical registers live after it (ret reads eax; the callee-saved registers the body
+ * writes are restored by the epilogue frame layout adds, so none is live at ret).
  */
 export function physicalLiveAfter(fn: MFunction): Map<MInstr, Set<Reg>> {
-  const rets: Reg[] = [...(fn.returnsValue ? [EAX] : []), ...CALLEE_SAVED, ESP];
+  const rets: Reg[] = [...(fn.returnsValue ? [EAX] : []), ESP];
   const fx = (ins: MInstr): Effects => (ins.op === "ret" ? { defs: [], uses: rets } : effects(ins));
   const liveIn = new Map<number, Set<Reg>>(fn.blocks.map((b) => [b.id, new Set<Reg>()]));
   const walk = (b: MFunction["blocks"][number], record?: Map<MInstr, Set<Reg>>): Set<Reg> => {

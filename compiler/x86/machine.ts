@@ -26,7 +26,8 @@ export const CALLEE_SAVED: readonly Reg[] = [EBX, ESI, EDI, EBP];
 
 export const isVirtual = (r: Reg): boolean => r >= FIRST_VREG;
 
-export type CondCode = "e" | "ne" | "l" | "le" | "g" | "ge" | "b" | "be" | "a" | "ae";
+/** Conditions of jcc/setcc; "s"/"ns" (sign) only from the peephole's flag reuse. */
+export type CondCode = "e" | "ne" | "l" | "le" | "g" | "ge" | "b" | "be" | "a" | "ae" | "s" | "ns";
 
 export type FrameArea = "spill" | "incoming" | "outgoing";
 
@@ -113,16 +114,16 @@ export const frameWord = (area: FrameArea, index: number, size: Size = 32): MOpe
 });
 
 export const NEGATE: Record<CondCode, CondCode> = {
-  e: "ne", ne: "e", l: "ge", ge: "l", le: "g", g: "le", b: "ae", ae: "b", be: "a", a: "be",
+  e: "ne", ne: "e", l: "ge", ge: "l", le: "g", g: "le", b: "ae", ae: "b", be: "a", a: "be", s: "ns", ns: "s",
 };
 /** The condition that holds when the operands are swapped (a < b  <=>  b > a). */
 export const SWAP: Record<CondCode, CondCode> = {
-  e: "e", ne: "ne", l: "g", g: "l", le: "ge", ge: "le", b: "a", a: "b", be: "ae", ae: "be",
+  e: "e", ne: "ne", l: "g", g: "l", le: "ge", ge: "le", b: "a", a: "b", be: "ae", ae: "be", s: "s", ns: "ns",
 };
 
 // How an instruction treats its first operand when that operand is a register.
 const DEFINES_FIRST = new Set(["mov", "movzx", "movsx", "lea", "set", "pop", "in"]);
-const READS_AND_WRITES_FIRST = new Set(["add", "sub", "and", "or", "xor", "imul", "shl", "shr", "sar", "neg", "not", "adc", "sbb"]);
+const READS_AND_WRITES_FIRST = new Set(["add", "sub", "and", "or", "xor", "imul", "shl", "shr", "sar", "rol", "ror", "neg", "not", "adc", "sbb"]);
 
 export interface Effects {
   defs: Reg[];
@@ -138,8 +139,10 @@ export function effects(ins: MInstr): Effects {
       if (o.base !== undefined) uses.push(o.base);
       if (o.index !== undefined) uses.push(o.index);
     } else if (o.kind === "reg") {
-      if (i === 0 && (DEFINES_FIRST.has(ins.op) || (ins.op === "imul" && ins.operands.length === 3))) defs.push(o.reg);
-      else if (i === 0 && READS_AND_WRITES_FIRST.has(ins.op)) {
+      // Three operands (`imul d, a, imm`, and the three-address pseudo-forms of three-address.ts): the first is only written.
+      if (i === 0 && (DEFINES_FIRST.has(ins.op) || (ins.operands.length === 3 && READS_AND_WRITES_FIRST.has(ins.op)))) defs.push(o.reg);
+      // (`imul r` alone multiplies eax by r into edx:eax: r is only read.)
+      else if (i === 0 && READS_AND_WRITES_FIRST.has(ins.op) && !(ins.op === "imul" && ins.operands.length === 1)) {
         defs.push(o.reg);
         uses.push(o.reg);
       } else uses.push(o.reg);

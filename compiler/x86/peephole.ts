@@ -5,7 +5,7 @@
 //  - `mov d, s; add d, x` (and sub/shl by small constants) becomes one `lea`, and
 //    a constant added to a lea's result joins its displacement;
 //  - `cmp r, 0` becomes `test r, r`;
-//  - a store to a slot followed by a reload of the same register from it keeps only the store;
+//  - a store to a spill slot followed by a reload of the same register from it keeps only the store;
 //  - `mov r, 0` becomes `xor r, r` where no flags are live;
 //  - `test r, r` before a zero-test jcc goes when the last flag-setting instruction was
 //    an add/sub/and/or/xor into r.
@@ -36,8 +36,12 @@ const readsFlags = (ins: MInstr | undefined): boolean => ins !== undefined && (i
 
 const FLAG_NEUTRAL = new Set(["mov", "movzx", "movsx", "lea"]);
 const SETS_ZERO_FLAG = new Set(["add", "sub", "and", "or", "xor"]);
-/** After `test r, r` CF is 0: `a` is `ne` and `be` is `e`; e/ne as they are. */
-const ZERO_TEST: Partial<Record<string, "e" | "ne">> = { e: "e", ne: "ne", a: "ne", be: "e" };
+/**
+ * After `test r, r` CF and OF are 0: `a` is `ne`, `be` is `e`, `ge` is `ns` (sign clear)
+ * and `l` is `s`; e/ne as they are. These read only ZF and SF, which an add/sub/and/or/xor
+ * sets from its result as test does (`sub edx, 1; jns` for `j >= 0`).
+ */
+const ZERO_TEST: Partial<Record<string, "e" | "ne" | "s" | "ns">> = { e: "e", ne: "ne", a: "ne", be: "e", ge: "ns", l: "s" };
 
 /**
  * `op r, x; (movs not writing r); test r, r; jcc` with op add/sub/and/or/xor and jcc a
@@ -91,8 +95,9 @@ export function peephole(fn: MFunction): void {
           i++;
           continue;
         }
-        // mov [m], r ; mov r, [m]  ->  mov [m], r
-        if (ins.op === "mov" && following.op === "mov" && ins.operands[0]?.kind === "mem" &&
+        // mov [slot], r ; mov r, [slot]  ->  mov [slot], r (spill slots only: every program
+        // load happens as written, even right after a store to the same address)
+        if (ins.op === "mov" && following.op === "mov" && ins.operands[0]?.kind === "mem" && ins.operands[0].frame?.area === "spill" &&
             sameOperand(ins.operands[0], following.operands[1]!) && sameOperand(ins.operands[1]!, following.operands[0]!)) {
           out.push(ins);
           i++;

@@ -34,6 +34,15 @@ function linearScan(fn: MFunction, live: Liveness): ScanResult {
     if (isVirtual(d)) (partners.get(d) ?? partners.set(d, []).get(d)!).push(s);
     if (isVirtual(s)) (partners.get(s) ?? partners.set(s, []).get(s)!).push(d);
   }
+  // Physical-register hints: the intervals copied to or from a physical register (a shift
+  // count moved to ecx, an argument to eax). A value with no preference of its own leaves
+  // such a register to them while they are still to be allocated.
+  const hinted = new Map<Reg, Interval[]>();
+  for (const [v, ps] of partners) {
+    const iv = live.intervals.get(v);
+    if (!iv) continue;
+    for (const p of ps) if (!isVirtual(p)) (hinted.get(p) ?? hinted.set(p, []).get(p)!).push(iv);
+  }
   const calleeUsed = new Set<Reg>();
   const order = [...live.intervals.values()].sort((a, b) => a.start - b.start || a.reg - b.reg);
   // active: live at the current position; inactive: started, not finished, in a lifetime hole now.
@@ -85,7 +94,9 @@ function linearScan(fn: MFunction, live: Liveness): ScanResult {
         ...CALLEE_SAVED.filter((r) => calleeUsed.has(r)),
         ...CALLEE_SAVED.filter((r) => !calleeUsed.has(r)),
       ];
-      chosen = preference.find(free);
+      const wanted = (r: Reg): boolean =>
+        (hinted.get(r) ?? []).some((h) => h !== cur && !assignment.has(h.reg) && !spilled.has(h.reg) && intersects(h, cur));
+      chosen = preference.find((r) => free(r) && !wanted(r)) ?? preference.find(free);
     }
     if (chosen === undefined) {
       // Never spill while a register is free: a byte-class value may find al/cl/dl/bl all

@@ -5,6 +5,7 @@
 // and stored back after it.
 
 import { effects, frameWord, type MFunction, type MInstr, type MOperand, type Reg } from "./machine.js";
+import { isThreeAddress, twoAddress } from "./three-address.js";
 import { noteSpilledVariables } from "../debug/variable-homes.js";
 
 const MEMORY_SOURCE_OPS = new Set(["add", "sub", "and", "or", "xor", "cmp", "imul", "mov", "movzx", "movsx"]);
@@ -17,7 +18,11 @@ export function insertSpillCode(fn: MFunction, spilled: Set<Reg>): void {
 
   for (const b of fn.blocks) {
     const out: MInstr[] = [];
-    for (const ins of b.instrs) {
+    // A three-address operation touching a spilled register goes back to its two-address
+    // form first, whose source operand may then be the slot itself.
+    const instrs = b.instrs.flatMap((ins) =>
+      isThreeAddress(ins) && effects(ins).uses.concat(effects(ins).defs).some((r) => spilled.has(r)) ? twoAddress(ins) : [ins]);
+    for (const ins of instrs) {
       const { defs, uses } = effects(ins);
       const touched = [...new Set([...defs, ...uses])].filter((r) => spilled.has(r));
       if (touched.length === 0) {
