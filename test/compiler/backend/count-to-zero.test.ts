@@ -1,0 +1,136 @@
+// Counted loops whose counter only indexes arrays count from a - B up to 0
+// (compiler/opt/count-to-zero.ts): the latch is `add r, 1; jne` with no `cmp`,
+// and the bound moves into the displacement (`[eax*2+(screen + 320)]`).
+
+import { expect } from "chai";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { tmpDir, ts386 } from "../../tools.js";
+
+const PROGRAM = `
+const screen = new StaticArray<u16>(200);
+const bytes = new StaticArray<u8>(100);
+const words = new StaticArray<i32>(100);
+
+export function scroll(): void {
+  for (let i = 0; i < 160; i++) screen[i] = screen[i + 40];
+}
+
+// step 3 from 3: reaches 99 exactly
+export function thirds(): void {
+  for (let i = 3; i < 99; i += 3) words[i] = words[i - 3] + 1;
+}
+
+// step 4 from 1 passes 98 without meeting it: stays a compare
+export function uneven(): void {
+  for (let i = 1; i < 98; i += 4) words[i] = words[i] + 5;
+}
+
+// an early exit: the counter is dead at both exits
+export function untilSeven(): void {
+  for (let i = 0; i < 100; i++) {
+    if (bytes[i] == 7) break;
+    bytes[i] = 1;
+  }
+}
+
+// the counter is read after the loop: stays a compare
+export function firstSeven(): i32 {
+  let i = 0;
+  for (; i < 100; i++) if (bytes[i] == 7) break;
+  return i;
+}
+
+export function main(): i32 {
+  for (let i = 0; i < 200; i++) screen[i] = u16(i * 3);
+  for (let i = 0; i < 100; i++) bytes[i] = u8(i * 5);
+  for (let i = 0; i < 100; i++) words[i] = i;
+  scroll();
+  thirds();
+  uneven();
+  let seven = firstSeven();
+  bytes[50] = 7;
+  untilSeven();
+  seven = seven * 1000 + firstSeven();
+  let sum: i32 = 0;
+  for (let i = 0; i < 200; i++) sum = sum * 3 + i32(screen[i]);
+  for (let i = 0; i < 100; i++) sum = sum * 5 + i32(bytes[i]);
+  for (let i = 0; i < 100; i++) sum = sum * 7 + words[i];
+  return (sum ^ seven) & 255;
+}
+`;
+
+function expected(): number {
+  const screen = Array.from({ length: 200 }, (_, i) => (i * 3) & 0xffff);
+  const bytes = Array.from({ length: 100 }, (_, i) => (i * 5) & 0xff);
+  const words = Array.from({ length: 100 }, (_, i) => i);
+  const firstSeven = (): number => {
+    let i = 0;
+    for (; i < 100; i++) if (bytes[i] === 7) break;
+    return i;
+  };
+  for (let i = 0; i < 160; i++) screen[i] = screen[i + 40]!;
+  for (let i = 3; i < 99; i += 3) words[i] = words[i - 3]! + 1;
+  for (let i = 1; i < 98; i += 4) words[i] = words[i]! + 5;
+  let seven = firstSeven();
+  bytes[50] = 7;
+  for (let i = 0; i < 100; i++) {
+    if (bytes[i] === 7) break;
+    bytes[i] = 1;
+  }
+  seven = seven * 1000 + firstSeven();
+  let sum = 0;
+  for (const x of screen) sum = (Math.imul(sum, 3) + x) | 0;
+  for (const x of bytes) sum = (Math.imul(sum, 5) + x) | 0;
+  for (const x of words) sum = (Math.imul(sum, 7) + x) | 0;
+  return (sum ^ seven) & 255;
+}
+
+/** The lines of function `name` in an --emit-asm listing. */
+function body(text: string, name: string): string {
+  const start = text.indexOf(`\n${name}:`);
+  const end = text.slice(start + 1).search(/\n(global|static) /);
+  return end < 0 ? text.slice(start) : text.slice(start, start + 1 + end);
+}
+
+describe("counting up to zero (count-to-zero)", function () {
+  const dir = tmpDir("ts386-zero-");
+  const src = path.join(dir, "zero.ts");
+  fs.writeFileSync(src, PROGRAM);
+  let text = "";
+
+  before(async function () {
+    const asm = path.join(dir, "zero.asm");
+    const r = await ts386(["compile", src, "-o", path.join(dir, "zero.o"), "--target", "linux", "--emit-asm", asm]);
+    expect(r.stderr).to.equal("");
+    text = fs.readFileSync(asm, "utf8");
+  });
+
+  it("ends a counted copy loop with add + jne, the bound in the displacements", function () {
+    const scroll = body(text, "scroll");
+    expect(scroll).to.match(/mov e\w\w, -160/);
+    expect(scroll).to.match(/word \[e\w\w\*2\+\(screen \+ 400\)\]/);
+    expect(scroll).to.match(/word \[e\w\w\*2\+\(screen \+ 320\)\]/);
+    expect(scroll).to.match(/add e\w\w, 1\s*(;.*)?\n\s*jne scroll\.L\d+/);
+    expect(scroll).not.to.match(/\bcmp\b/);
+  });
+
+  it("counts by steps that meet the bound exactly, and through an early exit", function () {
+    expect(body(text, "thirds")).not.to.match(/\bcmp e\w\w, 99\b/);
+    expect(body(text, "thirds")).to.match(/add e\w\w, 3\s*(;.*)?\n\s*jne/);
+    expect(body(text, "untilSeven")).not.to.match(/\bcmp e\w\w, 100\b/);
+  });
+
+  it("keeps the compare when the step passes the bound or the counter is read after the loop", function () {
+    expect(body(text, "uneven")).to.match(/\bcmp e\w\w, 98\b/);
+    expect(body(text, "firstSeven")).to.match(/\bcmp e\w\w, 100\b/);
+  });
+
+  it("computes the same values", async function () {
+    const exe = path.join(dir, "zero");
+    const r = await ts386(["build", src, "-o", exe, "--target", "linux"]);
+    expect(r.stderr).to.equal("");
+    expect(spawnSync(exe, []).status).to.equal(expected());
+  });
+});
