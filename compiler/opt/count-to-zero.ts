@@ -11,9 +11,9 @@
 // passing it. On those values `i < B` and `i != B` agree. i must be dead where the
 // loop exits (it is no longer counted).
 
-import type { Block, BlockId, Instr, IrFunction, Temp, Terminator, Value } from "../ir.js";
+import type { Block, BlockId, Condition, Instr, IrFunction, Temp, Terminator, Value } from "../ir.js";
 import { dominators, naturalLoops, predecessorIds } from "./dominators.js";
-import { successors, tempWritten, useCounts, valuesRead } from "./ir-uses.js";
+import { mapValues, successors, tempWritten, useCounts, valuesRead } from "./ir-uses.js";
 
 const isTemp = (v: Value, t: Temp): boolean => v.kind === "temp" && v.temp === t;
 const reads = (x: Instr | Terminator, t: Temp): boolean => valuesRead(x).some((v) => isTemp(v, t));
@@ -72,6 +72,7 @@ interface Candidate {
   i: Temp;
   start: number;
   bound: number;
+  cond: Condition;
 }
 
 export function countLoopsToZero(fn: IrFunction): IrFunction {
@@ -113,107 +114,146 @@ function findCandidate(fn: IrFunction): Candidate | undefined {
   return undefined;
 }
 
+/** Is terminator `t` an exit test `i < B` / `i <u B` (B constant) whose false edge leaves the loop? */
+function exitTest(t: Terminator, i: Temp, body: Set<BlockId>): t is Extract<Terminator, { op: "branchCompare" }> {
+  return t.op === "branchCompare" && isTemp(t.left, i) && (t.cond === "lt" || t.cond === "ult") && t.right.kind === "const"
+    && !body.has(t.ifFalse) && body.has(t.ifTrue);
+}
+
 function check(
   fn: IrFunction, byId: Map<BlockId, Block>, preds: Map<BlockId, BlockId[]>, uses: Map<Temp, number>,
   header: BlockId, body: Set<BlockId>, preheader: BlockId, i: Temp,
 ): Candidate | undefined {
+  // The bound and the step: every write of i in the loop is `i += s` (one s), followed
+  // in its block, with no other write between, by an exit test `i < B` (one B).
   let step: number | undefined;
   let bound: number | undefined;
-  let cond: "lt" | "ult" | undefined;
+  let cond: Condition | undefined;
   for (const id of body) {
     const b = byId.get(id)!;
+    const last = b.instrs.map(tempWritten).lastIndexOf(i);
+    if (last < 0) continue;
+    const s = stepOf(b.instrs[last]!, i);
+    if (s === undefined || (step !== undefined && s !== step) || b.instrs.slice(0, last).some((x) => tempWritten(x) === i)) return undefined;
+    step = s;
     const t = b.term;
-    const isTest = t.op === "branchCompare" && isTemp(t.left, i);
-    if (isTest) {
-      // Every test of i is `i < B` (one B) whose false edge leaves the loop.
-      if ((t.cond !== "lt" && t.cond !== "ult") || t.right.kind !== "const" || body.has(t.ifFalse) || body.has(t.ifTrue) === false) return undefined;
-      if (bound !== undefined && (bound !== t.right.value || cond !== t.cond)) return undefined;
-      bound = t.right.value;
-      cond = t.cond;
-      if (isTemp(t.right, i)) return undefined;
-    } else if (reads(t, i)) return undefined;
-    b.instrs.forEach((ins, k) => {
-      if (tempWritten(ins) === i) {
-        const s = stepOf(ins, i);
-        // Each increment is followed by the test, with no other write of i between.
-        const laterWrite = b.instrs.slice(k + 1).some((x) => tempWritten(x) === i);
-        if (s === undefined || (step !== undefined && s !== step) || !isTest || laterWrite) step = -1;
-        else step = s;
-        return;
-      }
-      if (reads(ins, i) && !foldsIntoAddress(b.instrs, k, i, uses)) step = -1;
-    });
-    if (step === -1) return undefined;
+    if (!exitTest(t, i, body) || (bound !== undefined && (bound !== (t.right as { value: number }).value || cond !== t.cond))) return undefined;
+    bound = (t.right as { value: number }).value;
+    cond = t.cond;
   }
-  if (step === undefined || step <= 0 || bound === undefined) return undefined;
+  if (step === undefined || bound === undefined) return undefined;
+  // Other reads of i: free ones (`i + c`, address arithmetic) cost nothing once i is
+  // j + B; any other costs one `add` where it is. A block may not get slower: it may
+  // pay at most what it saves, one `cmp` if it ends in an exit test that can use the
+  // flags of the increment (only moves between them: loads, stores, copies).
+  for (const id of body) {
+    const b = byId.get(id)!;
+    const isTest = exitTest(b.term, i, body) && (b.term.right as { value: number }).value === bound && b.term.cond === cond;
+    const last = b.instrs.map(tempWritten).lastIndexOf(i);
+    const flagsKept = last >= 0 && b.instrs.slice(last + 1).every((x) => x.op === "load" || x.op === "store" || x.op === "copy");
+    let cost = isTest || !reads(b.term, i) ? 0 : 1;
+    b.instrs.forEach((ins, k) => {
+      if (tempWritten(ins) !== i && reads(ins, i) && readKind(b.instrs, k, i, uses) === "value") cost++;
+    });
+    if (cost > (isTest && flagsKept ? 1 : 0)) return undefined;
+  }
   const start = constantAtEnd(byId, preds, preheader, i);
   if (start === undefined || start >= bound || (bound - start) % step !== 0) return undefined;
   if (cond === "ult" && start < 0) return undefined; // then unsigned and signed order agree on [start, bound]
   if (start - bound < -0x80000000) return undefined; // j's start must not wrap
   // i is no longer counted: nothing after the loop may read it.
   for (const id of body) for (const s of successors(byId.get(id)!.term)) if (!body.has(s) && liveAt(fn, byId, s, i)) return undefined;
-  return { header, body, preheader, i, start, bound };
+  return { header, body, preheader, i, start, bound, cond: cond! };
 }
 
 /**
- * Is the read of i by instrs[k] address arithmetic that stays free once i is j + B:
- * `i + c` or `i - c` (becomes `j + (c + B)`, `j + (B - c)`), or a scaled or added index whose single-use result
- * reaches a load or store address in this block ((j + B) * 4 folds B*4 into the displacement).
+ * How the read of i by instrs[k] fares once i is j + B:
+ * - "offset": `i + c`, `i - c`, `i + $sym` become `j + (c + B)`, `j + (B - c)`, `j + $sym+B`;
+ * - "address": a scaled or added index whose single-use result reaches a load or store
+ *   address in this block: isel folds the B (times the scale) into the displacement;
+ * - "value": anything else, which needs `j + B` in a register first.
  */
-function foldsIntoAddress(instrs: Instr[], k: number, i: Temp, uses: Map<Temp, number>): boolean {
+function readKind(instrs: Instr[], k: number, i: Temp, uses: Map<Temp, number>): "offset" | "address" | "value" {
   const ins = instrs[k]!;
-  if (ins.op !== "binary") return false;
+  if (ins.op !== "binary" || (isTemp(ins.left, i) && isTemp(ins.right, i))) return "value";
   const other = isTemp(ins.left, i) ? ins.right : ins.left;
-  if (isTemp(other, i)) return false;
-  if (ins.kind === "add" && other.kind === "const") return true;
-  if (ins.kind === "sub" && other.kind === "const" && isTemp(ins.left, i)) return true;
+  if (ins.kind === "add" && other.kind !== "temp") return "offset";
+  if (ins.kind === "sub" && other.kind === "const" && isTemp(ins.left, i)) return "offset";
   const scaled = (ins.kind === "shl" && other.kind === "const" && isTemp(ins.left, i) && other.value >= 1 && other.value <= 3)
     || (ins.kind === "mul" && other.kind === "const" && [2, 4, 8].includes(other.value));
-  if (!scaled && !(ins.kind === "add" && other.kind !== "const")) return false;
-  // Follow the single-use result to a memory access: at most one more add (the base).
+  if (!scaled && ins.kind !== "add") return "value";
+  // Follow the single-use result through adds and scalings to a memory access.
   let t = ins.dst;
-  for (let depth = 0; depth < 2; depth++) {
-    if (uses.get(t) !== 1) return false;
-    const r = instrs.findIndex((x, n) => n > k && reads(x, t));
-    if (r < 0) return false;
+  for (let depth = 0, at = k; depth < 3; depth++) {
+    if (uses.get(t) !== 1) return "value";
+    const r = instrs.findIndex((x, n) => n > at && reads(x, t));
+    if (r < 0 || instrs.slice(k + 1, r).some((y) => tempWritten(y) === i) || instrs.slice(at + 1, r).some((y) => tempWritten(y) === t)) return "value";
     const x = instrs[r]!;
-    if (instrs.slice(k + 1, r).some((y) => tempWritten(y) === i)) return false;
-    if ((x.op === "load" && isTemp(x.address, t)) || (x.op === "store" && isTemp(x.address, t) && !isTemp(x.value, t))) return true;
-    if (x.op !== "binary" || x.kind !== "add") return false;
+    if ((x.op === "load" && isTemp(x.address, t)) || (x.op === "store" && isTemp(x.address, t) && !isTemp(x.value, t))) return "address";
+    const y = x.op === "binary" ? (isTemp(x.left, t) ? x.right : x.left) : undefined;
+    const next = x.op === "binary" && y !== undefined && !isTemp(y, t) && (x.kind === "add"
+      || (x.kind === "shl" && isTemp(x.left, t) && y.kind === "const" && y.value >= 1 && y.value <= 3)
+      || (x.kind === "mul" && y.kind === "const" && [2, 4, 8].includes(y.value)));
+    if (!next) return "value";
     t = x.dst;
-    k = r;
+    at = r;
   }
-  return false;
+  return "value";
 }
 
 function rewrite(fn: IrFunction, c: Candidate): IrFunction {
+  const uses = useCounts(fn);
   const j = fn.tempCount;
   let next = j + 1;
   const B = c.bound;
   const jv: Value = { kind: "temp", temp: j };
+  const plusB = (v: Value): Value => (v.kind === "const" ? { kind: "const", value: (v.value + B) | 0 } : v.kind === "symbol" ? { ...v, offset: (v.offset + B) | 0 } : v);
+  // `k = j + B` for a read that needs i's value itself.
+  const value = (instrs: Instr[], pos: Instr["pos"]): Value => {
+    const k = next++;
+    instrs.push({ op: "binary", dst: k, kind: "add", left: jv, right: { kind: "const", value: B }, pos });
+    return { kind: "temp", temp: k };
+  };
+  const toI = (v: Value, to: Value): Value => (isTemp(v, c.i) ? to : v);
   const blocks = fn.blocks.map((b): Block => {
     if (b.id === c.preheader) return { ...b, instrs: [...b.instrs, { op: "copy", dst: j, src: { kind: "const", value: (c.start - B) | 0 } }] };
     if (!c.body.has(b.id)) return b;
     const instrs: Instr[] = [];
-    for (const ins of b.instrs) {
+    b.instrs.forEach((ins, n) => {
       if (tempWritten(ins) === c.i) {
         instrs.push({ ...ins, op: "binary", kind: "add", dst: j, left: jv, right: { kind: "const", value: stepOf(ins, c.i)! } } as Instr);
-      } else if (ins.op === "binary" && reads(ins, c.i)) {
+        return;
+      }
+      if (!reads(ins, c.i)) {
+        instrs.push(ins);
+        return;
+      }
+      const kind = readKind(b.instrs, n, c.i, uses);
+      if (ins.op === "binary" && kind !== "value") {
         const other = isTemp(ins.left, c.i) ? ins.right : ins.left;
-        if (ins.kind === "add" && other.kind === "const") {
-          instrs.push({ ...ins, left: jv, right: { kind: "const", value: (other.value + B) | 0 } });
-        } else if (ins.kind === "sub" && other.kind === "const") {
-          instrs.push({ ...ins, kind: "add", left: jv, right: { kind: "const", value: (B - other.value) | 0 } });
+        if (ins.kind === "add" && other.kind !== "temp") instrs.push({ ...ins, left: jv, right: plusB(other) });
+        else if (ins.kind === "sub" && other.kind === "const") instrs.push({ ...ins, kind: "add", left: jv, right: { kind: "const", value: (B - other.value) | 0 } });
+        else if (ins.kind === "add") {
+          // i + x feeding an address: (j + x) + B, so that the B joins the displacement
+          const m = next++;
+          instrs.push({ op: "binary", dst: m, kind: "add", left: jv, right: other, pos: ins.pos });
+          instrs.push({ ...ins, left: { kind: "temp", temp: m }, right: { kind: "const", value: B } });
         } else {
-          const k = next++;
-          instrs.push({ op: "binary", dst: k, kind: "add", left: jv, right: { kind: "const", value: B }, pos: ins.pos });
-          const kv: Value = { kind: "temp", temp: k };
-          instrs.push({ ...ins, left: isTemp(ins.left, c.i) ? kv : ins.left, right: isTemp(ins.right, c.i) ? kv : ins.right });
+          const k = value(instrs, ins.pos);
+          instrs.push(mapValues(ins, (v) => toI(v, k)));
         }
-      } else instrs.push(ins);
-    }
+        return;
+      }
+      const k = value(instrs, ins.pos);
+      instrs.push(mapValues(ins, (v) => toI(v, k)));
+    });
     let term = b.term;
-    if (term.op === "branchCompare" && isTemp(term.left, c.i)) term = { ...term, cond: "ne", left: jv, right: { kind: "const", value: 0 } };
+    if (exitTest(term, c.i, c.body) && term.right.kind === "const" && term.right.value === B && term.cond === c.cond) {
+      term = { ...term, cond: "ne", left: jv, right: { kind: "const", value: 0 } };
+    } else if (reads(term, c.i)) {
+      const k = value(instrs, term.pos);
+      term = mapValues(term, (v) => toI(v, k));
+    }
     return { ...b, instrs, term };
   });
   return { ...fn, blocks, tempCount: next };

@@ -12,6 +12,7 @@ const PROGRAM = `
 const screen = new StaticArray<u16>(200);
 const bytes = new StaticArray<u8>(100);
 const words = new StaticArray<i32>(100);
+const text = new StaticArray<u8>(8);
 
 export function scroll(): void {
   for (let i = 0; i < 160; i++) screen[i] = screen[i + 40];
@@ -42,6 +43,44 @@ export function firstSeven(): i32 {
   return i;
 }
 
+// i's value read in a latch (the block ends in the exit test): that block pays one add
+// and saves one cmp; the others save theirs
+export function countZeros(): i32 {
+  let count = 0;
+  let sum = 0;
+  for (let i = 2; i < 100; i++) {
+    if (bytes[i] == 0) {
+      count++;
+      sum += i;
+    }
+  }
+  return count * 1000 + sum;
+}
+
+// i's value read where no exit test is: stays a compare
+export function weighted(): i32 {
+  let sum = 0;
+  for (let i = 0; i < 100; i++) {
+    sum = sum * 3 + (i ^ 3);
+    if (bytes[i] > 50) sum = sum + 1;
+  }
+  return sum;
+}
+
+// text + i computed before a branch, stored after it; t * 16 + i as an index
+export function hex(n: u32): void {
+  for (let i = 0; i < 8; i++) {
+    const d = (n >>> u32(28 - 4 * i)) & 15;
+    text[i] = u8(d < 10 ? 48 + d : 55 + d);
+  }
+}
+
+export function grid(): void {
+  for (let t = 0; t < 4; t++) {
+    for (let i = 0; i < 16; i++) words[t * 16 + i] = words[t * 16 + i] + t;
+  }
+}
+
 export function main(): i32 {
   for (let i = 0; i < 200; i++) screen[i] = u16(i * 3);
   for (let i = 0; i < 100; i++) bytes[i] = u8(i * 5);
@@ -53,7 +92,11 @@ export function main(): i32 {
   bytes[50] = 7;
   untilSeven();
   seven = seven * 1000 + firstSeven();
+  seven = seven ^ countZeros() ^ weighted();
+  hex(0x9ABC1234);
+  grid();
   let sum: i32 = 0;
+  for (let i = 0; i < 8; i++) sum = sum * 3 + i32(text[i]);
   for (let i = 0; i < 200; i++) sum = sum * 3 + i32(screen[i]);
   for (let i = 0; i < 100; i++) sum = sum * 5 + i32(bytes[i]);
   for (let i = 0; i < 100; i++) sum = sum * 7 + words[i];
@@ -80,7 +123,24 @@ function expected(): number {
     bytes[i] = 1;
   }
   seven = seven * 1000 + firstSeven();
+  let count = 0;
+  let zeroSum = 0;
+  for (let i = 2; i < 100; i++) {
+    if (bytes[i] === 0) {
+      count++;
+      zeroSum += i;
+    }
+  }
+  let weighted = 0;
+  for (let i = 0; i < 100; i++) {
+    weighted = (Math.imul(weighted, 3) + (i ^ 3)) | 0;
+    if (bytes[i]! > 50) weighted = (weighted + 1) | 0;
+  }
+  seven = seven ^ (count * 1000 + zeroSum) ^ weighted;
+  const text = [..."9ABC1234"].map((ch) => ch.charCodeAt(0));
+  for (let t = 0; t < 4; t++) for (let i = 0; i < 16; i++) words[t * 16 + i] = words[t * 16 + i]! + t;
   let sum = 0;
+  for (const x of text) sum = (Math.imul(sum, 3) + x) | 0;
   for (const x of screen) sum = (Math.imul(sum, 3) + x) | 0;
   for (const x of bytes) sum = (Math.imul(sum, 5) + x) | 0;
   for (const x of words) sum = (Math.imul(sum, 7) + x) | 0;
@@ -122,9 +182,18 @@ describe("counting up to zero (count-to-zero)", function () {
     expect(body(text, "untilSeven")).not.to.match(/\bcmp e\w\w, 100\b/);
   });
 
+  it("reads i's value where a latch pays for it; folds text + i and t * 16 + i", function () {
+    expect(body(text, "countZeros")).not.to.match(/\bcmp e\w\w, 100\b/);
+    expect(body(text, "hex")).not.to.match(/\bcmp e\w\w, 8\b/);
+    expect(body(text, "hex")).to.match(/\(text \+ 8\)/);
+    expect(body(text, "grid")).not.to.match(/\bcmp e\w\w, 16\b/);
+    expect(body(text, "grid")).to.match(/\*4\+\(words \+ 64\)\]/);
+  });
+
   it("keeps the compare when the step passes the bound or the counter is read after the loop", function () {
     expect(body(text, "uneven")).to.match(/\bcmp e\w\w, 98\b/);
     expect(body(text, "firstSeven")).to.match(/\bcmp e\w\w, 100\b/);
+    expect(body(text, "weighted")).to.match(/\bcmp e\w\w, 100\b/);
   });
 
   it("computes the same values", async function () {
