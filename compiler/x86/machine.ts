@@ -26,7 +26,8 @@ export const CALLEE_SAVED: readonly Reg[] = [EBX, ESI, EDI, EBP];
 
 export const isVirtual = (r: Reg): boolean => r >= FIRST_VREG;
 
-export type CondCode = "e" | "ne" | "l" | "le" | "g" | "ge" | "b" | "be" | "a" | "ae";
+/** s/ns (sign) only come from the peephole, replacing l/ge after `test r, r`. */
+export type CondCode = "e" | "ne" | "l" | "le" | "g" | "ge" | "b" | "be" | "a" | "ae" | "s" | "ns";
 
 export type FrameArea = "spill" | "incoming" | "outgoing";
 
@@ -113,11 +114,11 @@ export const frameWord = (area: FrameArea, index: number, size: Size = 32): MOpe
 });
 
 export const NEGATE: Record<CondCode, CondCode> = {
-  e: "ne", ne: "e", l: "ge", ge: "l", le: "g", g: "le", b: "ae", ae: "b", be: "a", a: "be",
+  e: "ne", ne: "e", l: "ge", ge: "l", le: "g", g: "le", b: "ae", ae: "b", be: "a", a: "be", s: "ns", ns: "s",
 };
 /** The condition that holds when the operands are swapped (a < b  <=>  b > a). */
 export const SWAP: Record<CondCode, CondCode> = {
-  e: "e", ne: "ne", l: "g", g: "l", le: "ge", ge: "le", b: "a", a: "b", be: "ae", ae: "be",
+  e: "e", ne: "ne", l: "g", g: "l", le: "ge", ge: "le", b: "a", a: "b", be: "ae", ae: "be", s: "s", ns: "ns", // (s/ns: no compare)
 };
 
 // How an instruction treats its first operand when that operand is a register.

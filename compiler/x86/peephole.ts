@@ -7,8 +7,8 @@
 //  - `cmp r, 0` becomes `test r, r`;
 //  - a store to a slot followed by a reload of the same register from it keeps only the store;
 //  - `mov r, 0` becomes `xor r, r` where no flags are live;
-//  - `test r, r` before a zero-test jcc goes when the last flag-setting instruction was
-//    an add/sub/and/or/xor into r.
+//  - `test r, r` before a zero or sign test (je/jne, ja/jbe, jl/jge as js/jns) goes when
+//    the last flag-setting instruction was an add/sub/and/or/xor into r.
 
 import { physicalLiveAfter } from "./liveness.js";
 import { NEGATE, type MFunction, type MInstr, type MOperand } from "./machine.js";
@@ -36,12 +36,15 @@ const readsFlags = (ins: MInstr | undefined): boolean => ins !== undefined && (i
 
 const FLAG_NEUTRAL = new Set(["mov", "movzx", "movsx", "lea"]);
 const SETS_ZERO_FLAG = new Set(["add", "sub", "and", "or", "xor"]);
-/** After `test r, r` CF is 0: `a` is `ne` and `be` is `e`; e/ne as they are. */
-const ZERO_TEST: Partial<Record<string, "e" | "ne">> = { e: "e", ne: "ne", a: "ne", be: "e" };
+/**
+ * After `test r, r` CF and OF are 0: `a` is `ne`, `be` is `e`, `l` is `s` and `ge` is `ns`
+ * (ZF and SF are what the add/sub/and/or/xor that wrote r left).
+ */
+const ZERO_TEST: Partial<Record<string, "e" | "ne" | "s" | "ns">> = { e: "e", ne: "ne", a: "ne", be: "e", l: "s", ge: "ns" };
 
 /**
  * `op r, x; (movs not writing r); test r, r; jcc` with op add/sub/and/or/xor and jcc a
- * zero test: op already set ZF from r, so the test goes.
+ * zero or sign test: op already set ZF and SF from r, so the test goes.
  */
 function reuseFlags(instrs: MInstr[]): MInstr[] {
   const out: MInstr[] = [];
