@@ -65,13 +65,23 @@ function constantAtEnd(byId: Map<BlockId, Block>, preds: Map<BlockId, BlockId[]>
   return undefined;
 }
 
+/** Does `i` hold `v` at the end of block `id` (v is i, the constant i holds, or what the block last copied into i)? */
+function holdsAtEnd(byId: Map<BlockId, Block>, preds: Map<BlockId, BlockId[]>, id: BlockId, i: Temp, v: Value): boolean {
+  if (isTemp(v, i)) return true;
+  if (v.kind === "const") return constantAtEnd(byId, preds, id, i) === v.value;
+  const instrs = byId.get(id)!.instrs;
+  const last = instrs.map(tempWritten).lastIndexOf(i);
+  const def = instrs[last];
+  return def?.op === "copy" && v.kind === "temp" && isTemp(def.src, v.temp) && !instrs.slice(last + 1).some((x) => tempWritten(x) === v.temp);
+}
+
 interface Candidate {
   header: BlockId;
   body: Set<BlockId>;
   preheader: BlockId;
   i: Temp;
-  start: number;
-  bound: number;
+  /** B: a constant, or a temp the loop does not write (then the step is 1 and a guard `i < B` precedes the loop). */
+  bound: Value;
   cond: Condition;
 }
 
@@ -104,7 +114,7 @@ function findCandidate(fn: IrFunction): Candidate | undefined {
     const tested = new Set<Temp>();
     for (const id of body) {
       const t = byId.get(id)!.term;
-      if (t.op === "branchCompare" && (t.cond === "lt" || t.cond === "ult") && t.left.kind === "temp" && t.right.kind === "const") tested.add(t.left.temp);
+      if (t.op === "branchCompare" && (t.cond === "lt" || t.cond === "ult") && t.left.kind === "temp" && t.right.kind !== "symbol") tested.add(t.left.temp);
     }
     for (const i of tested) {
       const c = check(fn, byId, preds, uses, header, body, preheader, i);
@@ -114,11 +124,14 @@ function findCandidate(fn: IrFunction): Candidate | undefined {
   return undefined;
 }
 
-/** Is terminator `t` an exit test `i < B` / `i <u B` (B constant) whose false edge leaves the loop? */
+/** Is terminator `t` an exit test `i < B` / `i <u B` (B a constant or temp) whose false edge leaves the loop? */
 function exitTest(t: Terminator, i: Temp, body: Set<BlockId>): t is Extract<Terminator, { op: "branchCompare" }> {
-  return t.op === "branchCompare" && isTemp(t.left, i) && (t.cond === "lt" || t.cond === "ult") && t.right.kind === "const"
-    && !body.has(t.ifFalse) && body.has(t.ifTrue);
+  return t.op === "branchCompare" && isTemp(t.left, i) && (t.cond === "lt" || t.cond === "ult") && t.right.kind !== "symbol"
+    && !isTemp(t.right, i) && !body.has(t.ifFalse) && body.has(t.ifTrue);
 }
+
+const sameValue = (a: Value, b: Value): boolean =>
+  a.kind === b.kind && (a.kind === "const" ? a.value === (b as typeof a).value : a.kind === "temp" ? a.temp === (b as typeof a).temp : false);
 
 function check(
   fn: IrFunction, byId: Map<BlockId, Block>, preds: Map<BlockId, BlockId[]>, uses: Map<Temp, number>,
@@ -127,7 +140,7 @@ function check(
   // The bound and the step: every write of i in the loop is `i += s` (one s), followed
   // in its block, with no other write between, by an exit test `i < B` (one B).
   let step: number | undefined;
-  let bound: number | undefined;
+  let bound: Value | undefined;
   let cond: Condition | undefined;
   for (const id of body) {
     const b = byId.get(id)!;
@@ -137,46 +150,67 @@ function check(
     if (s === undefined || (step !== undefined && s !== step) || b.instrs.slice(0, last).some((x) => tempWritten(x) === i)) return undefined;
     step = s;
     const t = b.term;
-    if (!exitTest(t, i, body) || (bound !== undefined && (bound !== (t.right as { value: number }).value || cond !== t.cond))) return undefined;
-    bound = (t.right as { value: number }).value;
+    if (!exitTest(t, i, body) || (bound !== undefined && (!sameValue(bound, t.right) || cond !== t.cond))) return undefined;
+    bound = t.right;
     cond = t.cond;
   }
-  if (step === undefined || bound === undefined) return undefined;
+  if (step === undefined || bound === undefined || cond === undefined) return undefined;
+  const B = bound;
+  const written = new Set<Temp>();
+  for (const id of body) for (const ins of byId.get(id)!.instrs) {
+    const t = tempWritten(ins);
+    if (t !== undefined) written.add(t);
+  }
+  if (B.kind === "temp" && written.has(B.temp)) return undefined;
+  const invariant = (v: Value): boolean => v.kind !== "temp" || !written.has(v.temp);
+  const isExit = (t: Terminator): boolean => exitTest(t, i, body) && sameValue(t.right, B) && t.cond === cond;
   // Other reads of i: free ones (`i + c`, address arithmetic) cost nothing once i is
   // j + B; any other costs one `add` where it is. A block may not get slower: it may
   // pay at most what it saves, one `cmp` if it ends in an exit test that can use the
   // flags of the increment (only moves between them: loads, stores, copies).
   for (const id of body) {
     const b = byId.get(id)!;
-    const isTest = exitTest(b.term, i, body) && (b.term.right as { value: number }).value === bound && b.term.cond === cond;
+    const isTest = isExit(b.term);
     const last = b.instrs.map(tempWritten).lastIndexOf(i);
     const flagsKept = last >= 0 && b.instrs.slice(last + 1).every((x) => x.op === "load" || x.op === "store" || x.op === "copy");
     let cost = isTest || !reads(b.term, i) ? 0 : 1;
     b.instrs.forEach((ins, k) => {
-      if (tempWritten(ins) !== i && reads(ins, i) && readKind(b.instrs, k, i, uses) === "value") cost++;
+      if (tempWritten(ins) !== i && reads(ins, i) && readKind(b.instrs, k, i, uses, B, invariant) === "value") cost++;
     });
     if (cost > (isTest && flagsKept ? 1 : 0)) return undefined;
   }
-  const start = constantAtEnd(byId, preds, preheader, i);
-  if (start === undefined || start >= bound || (bound - start) % step !== 0) return undefined;
-  if (cond === "ult" && start < 0) return undefined; // then unsigned and signed order agree on [start, bound]
-  if (start - bound < -0x80000000) return undefined; // j's start must not wrap
+  if (B.kind === "const") {
+    const start = constantAtEnd(byId, preds, preheader, i);
+    if (start === undefined || start >= B.value || (B.value - start) % step !== 0) return undefined;
+    if (cond === "ult" && start < 0) return undefined; // then unsigned and signed order agree on [start, B]
+  } else {
+    // A bound in a temp: steps of 1 from a start the loop's guard (the preheader's
+    // branch into it) proved below B, so the tests see start + 1, ... up to B.
+    const g = byId.get(preheader)!.term;
+    if (step !== 1 || g.op !== "branchCompare" || g.cond !== cond || g.ifTrue !== header || !sameValue(g.right, B)) return undefined;
+    if (!holdsAtEnd(byId, preds, preheader, i, g.left)) return undefined;
+  }
   // i is no longer counted: nothing after the loop may read it.
   for (const id of body) for (const s of successors(byId.get(id)!.term)) if (!body.has(s) && liveAt(fn, byId, s, i)) return undefined;
-  return { header, body, preheader, i, start, bound, cond: cond! };
+  return { header, body, preheader, i, bound: B, cond };
 }
 
 /**
  * How the read of i by instrs[k] fares once i is j + B:
- * - "offset": `i + c`, `i - c`, `i + $sym` become `j + (c + B)`, `j + (B - c)`, `j + $sym+B`;
+ * - "offset": `i + c`, `i - c`, `i + $sym` become `j + (c + B)`, `j + (B - c)`, `j + $sym+B`
+ *   (with B in a temp: `i + x` becomes `j + xB`, xB = x + B computed before the loop);
  * - "address": a scaled or added index whose single-use result reaches a load or store
  *   address in this block: isel folds the B (times the scale) into the displacement;
  * - "value": anything else, which needs `j + B` in a register first.
  */
-function readKind(instrs: Instr[], k: number, i: Temp, uses: Map<Temp, number>): "offset" | "address" | "value" {
+function readKind(
+  instrs: Instr[], k: number, i: Temp, uses: Map<Temp, number>, B: Value, invariant: (v: Value) => boolean,
+): "offset" | "address" | "value" {
   const ins = instrs[k]!;
   if (ins.op !== "binary" || (isTemp(ins.left, i) && isTemp(ins.right, i))) return "value";
   const other = isTemp(ins.left, i) ? ins.right : ins.left;
+  // With B in a temp, only `i + x` (x invariant) stays free: `j + (x + B)`, x + B computed before the loop.
+  if (B.kind === "temp") return ins.kind === "add" && invariant(other) ? "offset" : "value";
   if (ins.kind === "add" && other.kind !== "temp") return "offset";
   if (ins.kind === "sub" && other.kind === "const" && isTemp(ins.left, i)) return "offset";
   const scaled = (ins.kind === "shl" && other.kind === "const" && isTemp(ins.left, i) && other.value >= 1 && other.value <= 3)
@@ -206,17 +240,35 @@ function rewrite(fn: IrFunction, c: Candidate): IrFunction {
   const j = fn.tempCount;
   let next = j + 1;
   const B = c.bound;
+  const Bc = B.kind === "const" ? B.value : 0; // (a temp bound takes the `i + x` path only)
   const jv: Value = { kind: "temp", temp: j };
-  const plusB = (v: Value): Value => (v.kind === "const" ? { kind: "const", value: (v.value + B) | 0 } : v.kind === "symbol" ? { ...v, offset: (v.offset + B) | 0 } : v);
+  const written = new Set<Temp>();
+  for (const b of fn.blocks) if (c.body.has(b.id)) for (const ins of b.instrs) {
+    const t = tempWritten(ins);
+    if (t !== undefined) written.add(t);
+  }
+  const invariant = (v: Value): boolean => v.kind !== "temp" || !written.has(v.temp);
+  // Before the loop: j = i - B, and for B in a temp, x + B for each `i + x`.
+  const before: Instr[] = [{ op: "binary", dst: j, kind: "sub", left: { kind: "temp", temp: c.i }, right: B }];
+  const plusTempB = new Map<string, Value>();
+  const xPlusB = (x: Value): Value => {
+    const key = JSON.stringify(x);
+    if (!plusTempB.has(key)) {
+      const t = next++;
+      before.push({ op: "binary", dst: t, kind: "add", left: x, right: B });
+      plusTempB.set(key, { kind: "temp", temp: t });
+    }
+    return plusTempB.get(key)!;
+  };
+  const plusB = (v: Value, b: number): Value => (v.kind === "const" ? { kind: "const", value: (v.value + b) | 0 } : v.kind === "symbol" ? { ...v, offset: (v.offset + b) | 0 } : v);
   // `k = j + B` for a read that needs i's value itself.
   const value = (instrs: Instr[], pos: Instr["pos"]): Value => {
     const k = next++;
-    instrs.push({ op: "binary", dst: k, kind: "add", left: jv, right: { kind: "const", value: B }, pos });
+    instrs.push({ op: "binary", dst: k, kind: "add", left: jv, right: B, pos });
     return { kind: "temp", temp: k };
   };
   const toI = (v: Value, to: Value): Value => (isTemp(v, c.i) ? to : v);
   const blocks = fn.blocks.map((b): Block => {
-    if (b.id === c.preheader) return { ...b, instrs: [...b.instrs, { op: "copy", dst: j, src: { kind: "const", value: (c.start - B) | 0 } }] };
     if (!c.body.has(b.id)) return b;
     const instrs: Instr[] = [];
     b.instrs.forEach((ins, n) => {
@@ -228,16 +280,17 @@ function rewrite(fn: IrFunction, c: Candidate): IrFunction {
         instrs.push(ins);
         return;
       }
-      const kind = readKind(b.instrs, n, c.i, uses);
+      const kind = readKind(b.instrs, n, c.i, uses, B, invariant);
       if (ins.op === "binary" && kind !== "value") {
         const other = isTemp(ins.left, c.i) ? ins.right : ins.left;
-        if (ins.kind === "add" && other.kind !== "temp") instrs.push({ ...ins, left: jv, right: plusB(other) });
-        else if (ins.kind === "sub" && other.kind === "const") instrs.push({ ...ins, kind: "add", left: jv, right: { kind: "const", value: (B - other.value) | 0 } });
+        if (B.kind === "temp") instrs.push({ ...ins, left: jv, right: xPlusB(other) }); // i + x, x invariant
+        else if (ins.kind === "add" && other.kind !== "temp") instrs.push({ ...ins, left: jv, right: plusB(other, Bc) });
+        else if (ins.kind === "sub" && other.kind === "const") instrs.push({ ...ins, kind: "add", left: jv, right: { kind: "const", value: (Bc - other.value) | 0 } });
         else if (ins.kind === "add") {
           // i + x feeding an address: (j + x) + B, so that the B joins the displacement
           const m = next++;
           instrs.push({ op: "binary", dst: m, kind: "add", left: jv, right: other, pos: ins.pos });
-          instrs.push({ ...ins, left: { kind: "temp", temp: m }, right: { kind: "const", value: B } });
+          instrs.push({ ...ins, left: { kind: "temp", temp: m }, right: B });
         } else {
           const k = value(instrs, ins.pos);
           instrs.push(mapValues(ins, (v) => toI(v, k)));
@@ -248,7 +301,7 @@ function rewrite(fn: IrFunction, c: Candidate): IrFunction {
       instrs.push(mapValues(ins, (v) => toI(v, k)));
     });
     let term = b.term;
-    if (exitTest(term, c.i, c.body) && term.right.kind === "const" && term.right.value === B && term.cond === c.cond) {
+    if (exitTest(term, c.i, c.body) && sameValue(term.right, B) && term.cond === c.cond) {
       term = { ...term, cond: "ne", left: jv, right: { kind: "const", value: 0 } };
     } else if (reads(term, c.i)) {
       const k = value(instrs, term.pos);
@@ -256,5 +309,6 @@ function rewrite(fn: IrFunction, c: Candidate): IrFunction {
     }
     return { ...b, instrs, term };
   });
-  return { ...fn, blocks, tempCount: next };
+  const withBefore = blocks.map((b) => (b.id === c.preheader ? { ...b, instrs: [...b.instrs, ...before] } : b));
+  return { ...fn, blocks: withBefore, tempCount: next };
 }

@@ -81,6 +81,18 @@ export function grid(): void {
   }
 }
 
+// bounds in temps: a guard before the loop proves start < count; i + x (x invariant)
+// becomes j + (x + count), computed before the loop
+export function copyBytes(dst: usize, src: usize, count: usize): void {
+  for (let i: usize = 0; i < count; i++) store<u8>(dst + i, load<u8>(src + i));
+}
+
+export function sumRange(from: i32, to: i32): i32 {
+  let sum = 0;
+  for (let i = from; i < to; i++) sum = sum * 3 + i32(load<u8>(addressOf(bytes) + usize(i)));
+  return sum;
+}
+
 export function main(): i32 {
   for (let i = 0; i < 200; i++) screen[i] = u16(i * 3);
   for (let i = 0; i < 100; i++) bytes[i] = u8(i * 5);
@@ -93,6 +105,10 @@ export function main(): i32 {
   untilSeven();
   seven = seven * 1000 + firstSeven();
   seven = seven ^ countZeros() ^ weighted();
+  copyBytes(addressOf(bytes) + 60, addressOf(bytes) + 3, 17);
+  copyBytes(addressOf(bytes) + 90, addressOf(bytes) + 1, 1);
+  copyBytes(addressOf(bytes), addressOf(bytes) + 1, 0);
+  seven = seven ^ sumRange(5, 40) ^ sumRange(40, 5) ^ sumRange(-3, -3);
   hex(0x9ABC1234);
   grid();
   let sum: i32 = 0;
@@ -137,6 +153,14 @@ function expected(): number {
     if (bytes[i]! > 50) weighted = (weighted + 1) | 0;
   }
   seven = seven ^ (count * 1000 + zeroSum) ^ weighted;
+  for (let i = 0; i < 17; i++) bytes[60 + i] = bytes[3 + i]!;
+  bytes[90] = bytes[1]!;
+  const sumRange = (from: number, to: number): number => {
+    let sum = 0;
+    for (let i = from; i < to; i++) sum = (Math.imul(sum, 3) + bytes[i]!) | 0;
+    return sum;
+  };
+  seven = seven ^ sumRange(5, 40) ^ sumRange(40, 5) ^ sumRange(-3, -3);
   const text = [..."9ABC1234"].map((ch) => ch.charCodeAt(0));
   for (let t = 0; t < 4; t++) for (let i = 0; i < 16; i++) words[t * 16 + i] = words[t * 16 + i]! + t;
   let sum = 0;
@@ -188,6 +212,15 @@ describe("counting up to zero (count-to-zero)", function () {
     expect(body(text, "hex")).to.match(/\(text \+ 8\)/);
     expect(body(text, "grid")).not.to.match(/\bcmp e\w\w, 16\b/);
     expect(body(text, "grid")).to.match(/\*4\+\(words \+ 64\)\]/);
+  });
+
+  it("counts up to a bound held in a register, the bound added to the bases before the loop", function () {
+    for (const name of ["copyBytes", "sumRange"]) {
+      const fn = body(text, name);
+      const loop = fn.slice(fn.lastIndexOf(".L", fn.search(/add e\w\w, 1\s*(;.*)?\n\s*jne/)));
+      expect(loop, name).to.match(/add e\w\w, 1\s*(;.*)?\n\s*jne/);
+      expect(loop.slice(0, loop.search(/\n\s*jne/)), name).not.to.match(/\bcmp\b/);
+    }
   });
 
   it("keeps the compare when the step passes the bound or the counter is read after the loop", function () {
