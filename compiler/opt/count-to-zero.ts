@@ -1,15 +1,16 @@
-// Counted loops that count up to zero: `for (i = a; i < B; i += s)` with a and B
-// constants, whose counter is only read by address arithmetic, runs a new counter
-// j = i - B from a - B up to 0 instead. Each read of i becomes j + B, which the
-// address folds into its displacement (`[eax*2 + screen + 3840]`), and the exit test
-// `i < B` becomes `j != 0`, which the back end answers with the flags of the
+// Counted loops that count up to zero: `for (i = a; i < B; i += s)` whose counter is
+// read only by address arithmetic (or by value where that is paid for, below) runs a
+// new counter j = i - B from a - B up to 0 instead. Each read of i becomes j + B, which
+// the address folds into its displacement (`[eax*2 + screen + 3840]`), and the exit
+// test `i < B` becomes `j != 0`, which the back end answers with the flags of the
 // increment: the latch is `add; jne` with no `cmp`.
 //
 // Why `!=` is exact: the loop's only writes of i are `i += s` each followed, in the
 // same block, by the test, whose false edge leaves the loop; so the tests see
-// a + s, a + 2s, ... and, as (B - a) is a multiple of s, they reach B exactly, never
-// passing it. On those values `i < B` and `i != B` agree. i must be dead where the
-// loop exits (it is no longer counted).
+// a + s, a + 2s, ... and, as (B - a) is a multiple of s and a < B, they reach B
+// exactly, never passing it. On those values `i < B` and `i != B` agree. a < B is
+// known from constants, or (B in a temp, s = 1) from the guard that branches into the
+// loop. i must be dead where the loop exits (it is no longer counted).
 
 import type { Block, BlockId, Condition, Instr, IrFunction, Temp, Terminator, Value } from "../ir.js";
 import { dominators, naturalLoops, predecessorIds } from "./dominators.js";
@@ -25,7 +26,7 @@ function stepOf(ins: Instr, i: Temp): number | undefined {
   return k?.kind === "const" && k.value > 0 ? k.value : undefined;
 }
 
-/** Is `t` live at the start of `start`? (backward search along paths until t is written) */
+/** Is `t` live at the start of `start`? (a search along paths from there until t is written) */
 function liveAt(fn: IrFunction, byId: Map<BlockId, Block>, start: BlockId, t: Temp): boolean {
   const seen = new Set<BlockId>();
   const stack = [start];
@@ -187,7 +188,7 @@ function check(
     // A bound in a temp: steps of 1 from a start the loop's guard (the preheader's
     // branch into it) proved below B, so the tests see start + 1, ... up to B.
     const g = byId.get(preheader)!.term;
-    if (step !== 1 || g.op !== "branchCompare" || g.cond !== cond || g.ifTrue !== header || !sameValue(g.right, B)) return undefined;
+    if (step !== 1 || g.op !== "branchCompare" || g.cond !== cond || g.ifTrue !== header || g.ifFalse === header || !sameValue(g.right, B)) return undefined;
     if (!holdsAtEnd(byId, preds, preheader, i, g.left)) return undefined;
   }
   // i is no longer counted: nothing after the loop may read it.
