@@ -169,6 +169,7 @@ function check(
   // j + B; any other costs one `add` where it is. A block may not get slower: it may
   // pay at most what it saves, one `cmp` if it ends in an exit test that can use the
   // flags of the increment (only moves between them: loads, stores, copies).
+  let gain = 0;
   for (const id of body) {
     const b = byId.get(id)!;
     const isTest = isExit(b.term);
@@ -178,8 +179,13 @@ function check(
     b.instrs.forEach((ins, k) => {
       if (tempWritten(ins) !== i && reads(ins, i) && readKind(b.instrs, k, i, uses, B, invariant) === "value") cost++;
     });
-    if (cost > (isTest && flagsKept ? 1 : 0)) return undefined;
+    const saved = isTest && flagsKept ? 1 : 0;
+    if (cost > saved) return undefined;
+    gain += saved - cost;
   }
+  // Some block must get faster: where every saving is spent the loop keeps its counter
+  // (and a debugger its value of i).
+  if (gain === 0) return undefined;
   if (B.kind === "const") {
     const start = constantAtEnd(byId, preds, preheader, i);
     if (start === undefined || start >= B.value || (B.value - start) % step !== 0) return undefined;
