@@ -9,6 +9,7 @@ import { propagateConstantArguments } from "./constant-arguments.js";
 import { inlineSmallFunctions } from "./inline.js";
 import { hoistLoopInvariants } from "./licm.js";
 import { propagateConstants } from "./constprop.js";
+import { countLoopsToZero } from "./count-to-zero.js";
 import { eliminateCommonSubexpressions } from "./cse.js";
 import { removeDeadCode } from "./dce.js";
 import { fuseCompareBranches } from "./fuse-compare.js";
@@ -16,11 +17,12 @@ import { removeKnownBranches } from "./known-branches.js";
 import { storeUntruncated } from "./narrow-stores.js";
 import { removeBranchesDecidedByRanges } from "./ranges.js";
 import { simplifyCfg } from "./simplify-cfg.js";
+import { reduceStrength } from "./strength-reduce.js";
 
 const PASSES: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, simplifyCfg, hoistLoopInvariants, eliminateCommonSubexpressions, storeUntruncated, removeDeadCode, coalesceCopies, fuseCompareBranches, removeKnownBranches, removeBranchesDecidedByRanges, simplifyCfg];
 
 /** Clean-up after the last round: propagate the copies CSE introduced, drop what became dead. */
-const FINAL: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, removeDeadCode, coalesceCopies];
+const FINAL: ((fn: IrFunction) => IrFunction)[] = [reduceStrength, countLoopsToZero, propagateConstants, removeDeadCode, coalesceCopies];
 
 export function optimizeFunction(fn: IrFunction): IrFunction {
   let f = fn;

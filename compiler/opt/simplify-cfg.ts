@@ -68,7 +68,8 @@ function rotateLoops(blocks: Block[]): Block[] {
     const h = byId.get(a.term.target)!;
     const conditional = h.term.op === "branch" || h.term.op === "branchCompare";
     if (h === a || !conditional || h.instrs.length > MAX_DUPLICATED_HEADER) return a;
-    if (h.instrs.some((i) => i.op === "call" || i.op === "intrinsic" || i.op === "store" || i.op === "load")) return a;
+    // A load may be copied: each run of the test still performs it once, as written.
+    if (h.instrs.some((i) => i.op === "call" || i.op === "intrinsic" || i.op === "store")) return a;
     // Only back edges (the header comes first in layout order): the loop entry keeps its jump.
     if (blocks.indexOf(h) > blocks.indexOf(a)) return a;
     return { ...a, instrs: [...a.instrs, ...h.instrs], term: h.term };

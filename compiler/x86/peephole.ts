@@ -7,8 +7,8 @@
 //  - `cmp r, 0` becomes `test r, r`;
 //  - a store to a spill slot followed by a reload of the same register from it keeps only the store;
 //  - `mov r, 0` becomes `xor r, r` where no flags are live;
-//  - `test r, r` before a zero-test jcc goes when the last flag-setting instruction was
-//    an add/sub/and/or/xor into r.
+//  - `test r, r` before a zero or sign test (je/jne, ja/jbe, jl/jge as js/jns) goes when
+//    the last flag-setting instruction was an add/sub/and/or/xor into r.
 
 import { physicalLiveAfter } from "./liveness.js";
 import { NEGATE, type MFunction, type MInstr, type MOperand } from "./machine.js";
@@ -45,7 +45,7 @@ const ZERO_TEST: Partial<Record<string, "e" | "ne" | "s" | "ns">> = { e: "e", ne
 
 /**
  * `op r, x; (movs not writing r); test r, r; jcc` with op add/sub/and/or/xor and jcc a
- * zero test: op already set ZF from r, so the test goes.
+ * zero or sign test: op already set ZF and SF from r, so the test goes.
  */
 function reuseFlags(instrs: MInstr[]): MInstr[] {
   const out: MInstr[] = [];
