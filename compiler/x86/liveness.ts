@@ -48,6 +48,13 @@ export interface Liveness {
   intervals: Map<Reg, Interval>;
   /** Per physical register, the ranges where it holds a value or is overwritten, sorted by start. */
   fixed: Map<Reg, [number, number][]>;
+  /**
+   * The fixed ranges that begin with a copy from a virtual register (`mov ecx, v` for a shift
+   * count): [from, to, v]. While v is not written in one, v may hold that register itself.
+   */
+  copiedIn: Map<Reg, [number, number, Reg][]>;
+  /** Per virtual register, the positions where an instruction writes it. */
+  writes: Map<Reg, number[]>;
   /** Register-to-register copies (dst, src): preferences for sharing a register. */
   copies: [Reg, Reg][];
   liveIn: Map<number, Set<Reg>>;
@@ -93,6 +100,8 @@ export function computeLiveness(fn: MFunction): Liveness {
   const segments = new Map<Reg, [number, number][]>();
   const fixed = new Map<Reg, [number, number][]>();
   const copies: [Reg, Reg][] = [];
+  const copiedIn = new Map<Reg, [number, number, Reg][]>();
+  const writes = new Map<Reg, number[]>();
   const addSegment = (map: Map<Reg, [number, number][]>, r: Reg, from: number, to: number): void => {
     let list = map.get(r);
     if (!list) map.set(r, (list = []));
@@ -116,7 +125,14 @@ export function computeLiveness(fn: MFunction): Liveness {
       }
       const { defs, uses } = effects(ins);
       for (const d of defs) {
-        addSegment(isVirtual(d) ? segments : fixed, d, 2 * at + 1, open.get(d) ?? 2 * at + 1);
+        const from = 2 * at + 1;
+        const to = open.get(d) ?? from;
+        addSegment(isVirtual(d) ? segments : fixed, d, from, to);
+        if (isVirtual(d)) (writes.get(d) ?? writes.set(d, []).get(d)!).push(from);
+        else if (isRegCopy(ins)) {
+          const source = (ins.operands[1] as { reg: Reg }).reg;
+          if (isVirtual(source)) (copiedIn.get(d) ?? copiedIn.set(d, []).get(d)!).push([from, to, source]);
+        }
         open.delete(d);
       }
       for (const u of uses) if (!open.has(u)) open.set(u, 2 * at);
@@ -137,7 +153,7 @@ export function computeLiveness(fn: MFunction): Liveness {
     intervals.set(r, { reg: r, start: ranges[0]![0], end: ranges[ranges.length - 1]![1], ranges });
   }
   for (const list of fixed.values()) list.sort((a, b) => a[0] - b[0]);
-  return { intervals, fixed, copies, liveIn, liveOut };
+  return { intervals, fixed, copiedIn, writes, copies, liveIn, liveOut };
 }
 
 /**

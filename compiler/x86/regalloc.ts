@@ -52,9 +52,22 @@ function linearScan(fn: MFunction, live: Liveness): ScanResult {
   for (const [r, ranges] of live.fixed) {
     if (ranges.length > 0) fixedIntervals.set(r, { reg: r, start: ranges[0]![0], end: Math.max(...ranges.map((x) => x[1])), ranges });
   }
+  // A fixed range that starts with a copy of the value itself (`mov ecx, v` before a shift by
+  // cl) does not exclude v from that register, as long as v is not written in it: v held in
+  // ecx already is the count, and the copy becomes `mov ecx, ecx`, which the peephole deletes.
+  const ownCopies = (r: Reg, v: Reg): [number, number][] => {
+    const w = live.writes.get(v) ?? [];
+    return (live.copiedIn.get(r) ?? [])
+      .filter(([from, to, source]) => source === v && !w.some((p) => p > from && p <= to))
+      .map(([from, to]) => [from, to]);
+  };
   const fitsFixed = (r: Reg, iv: Interval): boolean => {
     const f = fixedIntervals.get(r);
-    return !f || !intersects(f, iv);
+    if (!f || !intersects(f, iv)) return true;
+    const own = ownCopies(r, iv.reg);
+    if (own.length === 0) return false;
+    const others = f.ranges.filter(([a, b]) => !own.some(([c, d]) => a === c && b === d));
+    return others.length === 0 || !intersects({ reg: r, start: others[0]![0], end: Math.max(...others.map((x) => x[1])), ranges: others }, iv);
   };
   // Every interval given a register so far (a relocation must not overlap any of them).
   const allocated: Interval[] = [];
