@@ -22,6 +22,8 @@ export interface QemuOptions {
   monitor?: boolean;
   /** Called whenever serial output arrives (e.g. to send keys once a line appears). */
   onOutput?: (serialSoFar: string, session: QemuSession) => void;
+  /** Called whenever the monitor answers (e.g. `info registers`, to see the CPU halted). */
+  onMonitorOutput?: (monitorSoFar: string, session: QemuSession) => void;
   extraArgs?: string[];
 }
 
@@ -69,6 +71,7 @@ export function runQemu(opts: QemuOptions): Promise<QemuResult> {
     let timedOut = false;
     let finished = false;
     let monitorSocket: net.Socket | undefined;
+    let monitorText = "";
     const pending: string[] = [];
     const session: QemuSession = {
       monitor(command: string) {
@@ -79,7 +82,11 @@ export function runQemu(opts: QemuOptions): Promise<QemuResult> {
           monitorSocket.on("connect", () => {
             for (const c of pending.splice(0)) monitorSocket!.write(c + "\n");
           });
-          monitorSocket.on("data", () => undefined);
+          monitorSocket.setEncoding("latin1");
+          monitorSocket.on("data", (chunk: string) => {
+            monitorText += chunk;
+            opts.onMonitorOutput?.(monitorText, session);
+          });
         }
         if (monitorSocket.connecting) pending.push(command);
         else monitorSocket.write(command + "\n");

@@ -31,8 +31,10 @@ function prepare(ctx: Mocha.Context, file: string): void {
 }
 
 describe("Toyix normal boot", function () {
-  // One CD-ROM boot serves the log, keyboard and screen tests: once the log is complete,
-  // type `a` and Shift+`b`; once their echo is on COM1, save the VGA text buffer
+  // One CD-ROM boot serves the log, keyboard and screen tests: once the log is complete
+  // and the CPU has halted in the idle loop (the last line's newline reaches COM1 before
+  // the VGA driver draws it, and a key echoed in between would land before it on the
+  // screen), type `a` and Shift+`b`; once their echo is on COM1, save the VGA text buffer
   // (pmemsave) and press Enter, whose echo ends the run.
   let result: QemuResult;
   let screen: Buffer;
@@ -47,17 +49,31 @@ describe("Toyix normal boot", function () {
     diskBoot.catch(() => undefined); // awaited by its test; never an unhandled rejection
     const dir = tmpDir("toyix-vga-");
     const dump = path.join(dir, "vga.bin");
+    let asked = false;
+    let answers = 0;
     let typed = false;
     let saved = false;
     result = await bootIso({
       cdrom: iso.normal,
       monitor: true,
       until: /aB\r?\n/,
-      onOutput: (serial, session) => {
-        if (!typed && lastLine.test(serial)) {
+      onMonitorOutput: (text, session) => {
+        // Each `info registers` answer has one HLT= field; ask again until it reads 1.
+        const halted = [...text.matchAll(/HLT=(\d)/g)];
+        if (typed || halted.length === answers) return;
+        answers = halted.length;
+        if (halted[answers - 1]![1] === "1") {
           typed = true;
           session.monitor("sendkey a 10");
           session.monitor("sendkey shift-b 10");
+        } else {
+          session.monitor("info registers");
+        }
+      },
+      onOutput: (serial, session) => {
+        if (!asked && lastLine.test(serial)) {
+          asked = true;
+          session.monitor("info registers");
         }
         if (typed && !saved && serial.endsWith("aB")) {
           saved = true;
