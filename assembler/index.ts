@@ -10,17 +10,31 @@
 // turns the ObjectFile into bytes.
 
 import type { ObjectFile } from "../elf/types.js";
-import { assembleStatements } from "./assemble.js";
-import { LocationOrigins, parseLines } from "./parser.js";
-import { preprocess, type PreprocessOptions } from "./preprocess.js";
+import { assembleRuns } from "./assemble.js";
+import { RunBuilder } from "./byte-runs.js";
+import { LineParser, LocationOrigins } from "./parser.js";
+import { preprocessInto, type PreprocessOptions } from "./preprocess.js";
 
 export type AssembleTextOptions = PreprocessOptions;
 
 export function assembleText(text: string, fileName: string, options: AssembleTextOptions = {}): ObjectFile {
-  const lines = preprocess(text, fileName, options);
   const origins = new LocationOrigins();
-  const statements = parseLines(lines, origins);
-  return assembleStatements(statements, fileName, { origin: (loc) => origins.get(loc) });
+  const runs = new RunBuilder();
+  const parser = new LineParser(origins, (st) => runs.push(st));
+  // Lines are parsed as the preprocessor produces them. As when preprocessing came
+  // first: an error of the preprocessor anywhere wins over a parse error, and the
+  // first parse error is the one reported.
+  let parseError: { error: unknown } | undefined;
+  preprocessInto(text, fileName, options, (line) => {
+    if (parseError) return;
+    try {
+      parser.parseLine(line);
+    } catch (error) {
+      parseError = { error };
+    }
+  });
+  if (parseError) throw parseError.error;
+  return assembleRuns(runs, fileName, { origin: (loc) => origins.get(loc) });
 }
 
 export { assembleStatements } from "./assemble.js";

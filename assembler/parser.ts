@@ -48,6 +48,13 @@ export class LocationOrigins {
     const i = this.locs.lastIndexOf(loc);
     return i < 0 ? undefined : this.origins[i];
   }
+  /** Forgets `loc` if it is the last one added (a location that can no longer be reported). */
+  forget(loc: SourceLocation | undefined): void {
+    if (loc !== undefined && this.locs[this.locs.length - 1] === loc) {
+      this.locs.pop();
+      this.origins.pop();
+    }
+  }
 }
 
 /**
@@ -55,14 +62,21 @@ export class LocationOrigins {
  * statement location came from (for error excerpts in later stages).
  */
 export function parseLines(lines: SourceLine[], origins?: LocationOrigins): Statement[] {
-  const p = new LineParser(origins);
+  const statements: Statement[] = [];
+  const p = new LineParser(origins, (st) => {
+    statements.push(st);
+    return true;
+  });
   for (const line of lines) p.parseLine(line);
-  return p.statements;
+  return statements;
 }
 
-class LineParser {
-  constructor(private readonly origins: LocationOrigins | undefined) {}
-  readonly statements: Statement[] = [];
+/**
+ * Parses one line at a time and hands each statement to `emit`, which returns
+ * false when the statement's location will never be reported (so it need not be kept).
+ */
+export class LineParser {
+  constructor(private readonly origins: LocationOrigins | undefined, private readonly emit: (st: Statement) => boolean) {}
   /** The last non-local label, the parent of ".local" names. */
   private parent = "";
   private cur!: TokenCursor;
@@ -110,7 +124,7 @@ class LineParser {
         cur.fail(`unknown instruction '${first.text}'`, first.col);
       }
       const name = this.defineLabelName(first);
-      this.statements.push({ kind: "label", name, loc: this.loc(first.col) });
+      this.push({ kind: "label", name, loc: this.loc(first.col) });
       cur.pos = next && next.kind === "punct" && next.text === ":" ? 2 : 1;
       if (cur.atEnd()) return;
     }
@@ -138,7 +152,7 @@ class LineParser {
     cur.pos++; // equ
     const expr = this.expression();
     this.endOfLine();
-    this.statements.push({ kind: "equ", name, expr, loc: this.loc(nameTok.col) });
+    this.push({ kind: "equ", name, expr, loc: this.loc(nameTok.col) });
   }
 
   private expression(): Expr {
@@ -152,7 +166,11 @@ class LineParser {
   /** Parses what follows the label: directive, times, or instruction; pushes it. */
   private statementBody(col: number): void {
     const s = this.statement(col);
-    if (s) this.statements.push(s);
+    if (s) this.push(s);
+  }
+
+  private push(st: Statement): void {
+    if (!this.emit(st) && st.kind !== "comment") this.origins?.forget(st.loc);
   }
 
   private statement(col: number): Statement | undefined {

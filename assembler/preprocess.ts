@@ -18,6 +18,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { errorAt, isIdChar, isIdStart, tokenize, type LineOrigin } from "./lexer.js";
 import { evaluate, parseExpr, TokenCursor } from "./expressions.js";
+import { FileLines, type LineSequence } from "./source-lines.js";
 
 export interface SourceLine {
   text: string;
@@ -106,6 +107,14 @@ export function preprocess(text: string, fileName: string, options: PreprocessOp
   return new Preprocessor(options).run(text, fileName);
 }
 
+/**
+ * The same, handing each line to `emit` as soon as it is final instead of returning
+ * them all (so the lines need not all be alive at once).
+ */
+export function preprocessInto(text: string, fileName: string, options: PreprocessOptions, emit: (line: SourceLine) => void): void {
+  new Preprocessor(options, emit).run(text, fileName);
+}
+
 class Preprocessor {
   private readonly defines = new Map<string, SingleLineMacro>();
   private readonly idefines = new Map<string, SingleLineMacro>();
@@ -120,15 +129,24 @@ class Preprocessor {
   private readonly includePaths: string[];
   private includeDepth = 0;
 
-  constructor(options: PreprocessOptions) {
+  constructor(options: PreprocessOptions, private readonly emit?: (line: SourceLine) => void) {
     this.includePaths = options.includePaths ?? [];
     const defs = options.defines instanceof Map ? options.defines : new Map(Object.entries(options.defines ?? {}));
     for (const [name, value] of defs) this.defines.set(name, { params: null, body: value });
   }
 
   run(text: string, fileName: string): SourceLine[] {
-    this.processLines(splitLines(text, fileName));
+    this.processLines(new FileLines(text, fileName));
+    this.flush();
     return this.out;
+  }
+
+  /** Hands the lines produced so far to `emit` (between lines: ordinaryLine may take back what it added). */
+  private flush(): void {
+    const emit = this.emit;
+    if (!emit || this.out.length === 0) return;
+    for (let i = 0; i < this.out.length; i++) emit(this.out[i]!);
+    this.out.length = 0;
   }
 
   // -------------------------------------------------------------------------
@@ -137,12 +155,13 @@ class Preprocessor {
   /** The macro call whose body is being read (its parameters are substituted line by line). */
   private macro: MacroCall | undefined;
 
-  private processLines(lines: SourceLine[]): void {
+  private processLines(lines: LineSequence): void {
     const conds: Conditional[] = [];
     const active = () => conds.length === 0 || conds[conds.length - 1]!.active;
     const macro = this.macro;
     for (let i = 0; i < lines.length; i++) {
-      let line = lines[i]!;
+      if (this.out.length > 0) this.flush();
+      let line = lines.at(i)!;
       if (macro && line.text.includes("%")) {
         const text = substituteParams(line.text, macro);
         if (text !== line.text) line = { ...line, text, origin: { ...line.origin, text } };
@@ -263,20 +282,20 @@ class Preprocessor {
   }
 
   /** Finds the line index of the %end... that closes the block opened at `start`. */
-  private findEnd(lines: SourceLine[], start: number, openers: string[], closer: string): number {
+  private findEnd(lines: LineSequence, start: number, openers: string[], closer: string): number {
     let depth = 0;
     for (let i = start; i < lines.length; i++) {
-      const m = /^\s*%([a-z]+)\b/i.exec(lines[i]!.text);
+      const m = /^\s*%([a-z]+)\b/i.exec(lines.at(i)!.text);
       if (!m) continue;
       const w = m[1]!.toLowerCase();
       if (openers.includes(w)) depth++;
       else if (w === closer && --depth === 0) return i;
     }
-    errorAt(lines[start]!.origin, 1, `unterminated %${openers[0]} (missing %${closer})`);
+    errorAt(lines.at(start)!.origin, 1, `unterminated %${openers[0]} (missing %${closer})`);
   }
 
   /** Handles one directive; returns the index of the last line it consumed. */
-  private directive(word: string, rest: string, line: SourceLine, lines: SourceLine[], i: number, col: number): number {
+  private directive(word: string, rest: string, line: SourceLine, lines: LineSequence, i: number, col: number): number {
     const o = line.origin;
     switch (word) {
       case "define":
@@ -373,7 +392,7 @@ class Preprocessor {
     if (++this.includeDepth > 50) errorAt(line.origin, col + 1, `%include nested too deeply (is '${name}' including itself?)`);
     const text = fs.readFileSync(found, "latin1");
     const file = path.relative(".", found) || found;
-    this.processLines(splitLines(text, file));
+    this.processLines(new FileLines(text, file));
     this.includeDepth--;
   }
 
@@ -629,22 +648,6 @@ class ExitRep extends Error {
   constructor(readonly origin: LineOrigin) {
     super("%exitrep outside %rep");
   }
-}
-
-function splitLines(text: string, file: string): SourceLine[] {
-  // Split at "\n" and drop the "\r" of "\r\n" (faster than splitting at a regex).
-  const raw = text.split("\n");
-  for (let i = 0; i < raw.length - 1; i++) if (raw[i]!.endsWith("\r")) raw[i] = raw[i]!.slice(0, -1);
-  if (raw.length > 0 && raw[raw.length - 1] === "") raw.pop();
-  const lines: SourceLine[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const first = i;
-    let t = raw[i]!;
-    // A trailing backslash continues the line (NASM joins them).
-    while (t.endsWith("\\") && i + 1 < raw.length) t = t.slice(0, -1) + raw[++i]!;
-    lines.push({ text: t, origin: { file, line: first + 1, text: t } });
-  }
-  return lines;
 }
 
 function stripComment(text: string): string {
