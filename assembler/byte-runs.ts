@@ -54,27 +54,40 @@ export class RunBuilder {
   readonly statements: AsmStatement[] = [];
   readonly pool = new ByteBuffer();
   private run: ByteRun | undefined;
+  /** Statements pushed so far, and the last one if it was a settled instruction (its bytes). */
+  pushed = 0;
+  lastSettled: number[] | undefined;
+  lastSettledLoc: SourceLocation | undefined;
 
   /**
    * Appends a statement; returns false when it is not the first instruction of a run
    * (its location is then never reported and need not be remembered).
    */
   push(st: Statement): boolean {
+    this.pushed++;
+    this.lastSettled = undefined;
     if (st.kind === "instruction" && isSettled(st)) {
       const bytes = encodeSettled(st);
       if (bytes) {
-        this.pool.push(bytes);
-        if (this.run) {
-          this.run.length += bytes.length;
-          return false;
-        }
-        this.run = { kind: "bytes", start: this.pool.length - bytes.length, length: bytes.length, loc: st.loc };
-        this.statements.push(this.run);
-        return true;
+        this.lastSettled = bytes;
+        this.lastSettledLoc = st.loc;
+        return this.pushBytes(bytes, st.loc);
       }
     }
     this.run = undefined;
     this.statements.push(st);
+    return true;
+  }
+
+  /** Appends the bytes of a settled instruction at `loc`; returns whether they start a run (see push). */
+  pushBytes(bytes: ArrayLike<number>, loc: SourceLocation | (() => SourceLocation) | undefined): boolean {
+    this.pool.push(bytes);
+    if (this.run) {
+      this.run.length += bytes.length;
+      return false;
+    }
+    this.run = { kind: "bytes", start: this.pool.length - bytes.length, length: bytes.length, loc: typeof loc === "function" ? loc() : loc };
+    this.statements.push(this.run);
     return true;
   }
 }

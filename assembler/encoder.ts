@@ -155,14 +155,20 @@ class Emitter {
 }
 
 export function encodeInstruction(ins: Instruction, ctx: EncodeContext): Encoded {
-  const ops = ins.operands.map((o) => resolveOperand(o, ctx));
+  const ops: Op[] = [];
+  let mem: Mem | undefined;
+  for (let i = 0; i < ins.operands.length; i++) {
+    const o = resolveOperand(ins.operands[i]!, ctx);
+    ops.push(o);
+    if (!mem && o.k === "mem") mem = o;
+  }
   const e = new Emitter(ctx);
-  for (const p of ins.prefixes) {
+  for (let i = 0; i < ins.prefixes.length; i++) {
+    const p = ins.prefixes[i]!;
     const b = PREFIX_BYTES[p];
     if (b !== undefined) e.byte(b);
     else if (!PREFIXES.has(p)) ctx.fail(`unknown prefix '${p}'`);
   }
-  const mem = ops.find((o): o is Mem => o.k === "mem");
   if (mem?.seg) e.byte(SEGMENT_PREFIX[mem.seg]);
   encodeBody(ins.mnemonic, ops, e, ctx);
   // Most instructions have no relocation: share one empty list (encodings are kept across passes).
@@ -245,11 +251,19 @@ function wantsByteImm(o: Imm, size: number): boolean {
 
 const BRANCHES = new Set(["jmp", "call", ...Object.keys(CONDITIONS).map((c) => `j${c}`)]);
 
+function hasJumpQualifier(ops: Op[]): boolean {
+  for (let i = 0; i < ops.length; i++) {
+    const o = ops[i]!;
+    if (o.k === "imm" && (o.short || o.near)) return true;
+  }
+  return false;
+}
+
 function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void {
   const [a, b, c] = ops;
   const n = ops.length;
   // `short` and `near` only qualify the target of a jmp, jcc or call.
-  if (!BRANCHES.has(m) && ops.some((o) => o.k === "imm" && (o.short || o.near))) ctx.fail("mismatch in operand sizes");
+  if (!BRANCHES.has(m) && hasJumpQualifier(ops)) ctx.fail("mismatch in operand sizes");
   if ((m === "aam" || m === "aad") && n === 1 && isImm(a)) {
     checkImmSize(ctx, a, 8, false);
     e.byte(m === "aam" ? 0xd4 : 0xd5);

@@ -13,6 +13,7 @@ import type { ObjectFile } from "../elf/types.js";
 import { assembleRuns } from "./assemble.js";
 import { RunBuilder } from "./byte-runs.js";
 import { LineParser, LocationOrigins } from "./parser.js";
+import { SettledLines } from "./settled-lines.js";
 import { preprocessInto, type PreprocessOptions } from "./preprocess.js";
 
 export type AssembleTextOptions = PreprocessOptions;
@@ -25,13 +26,27 @@ export function assembleText(text: string, fileName: string, options: AssembleTe
   // first: an error of the preprocessor anywhere wins over a parse error, and the
   // first parse error is the one reported.
   let parseError: { error: unknown } | undefined;
+  const settled = new SettledLines();
   preprocessInto(text, fileName, options, (line) => {
     if (parseError) return;
+    const seen = settled.get(line.text);
+    if (seen) {
+      runs.pushBytes(seen.bytes, () => {
+        const loc = { file: line.origin.file, line: line.origin.line, column: seen.column };
+        origins.add(loc, line.origin);
+        return loc;
+      });
+      return;
+    }
+    const pushed = runs.pushed;
     try {
       parser.parseLine(line);
     } catch (error) {
       parseError = { error };
+      return;
     }
+    // One statement, a settled instruction: remember it.
+    if (runs.pushed === pushed + 1 && runs.lastSettled && runs.lastSettledLoc) settled.remember(line.text, runs.lastSettled, runs.lastSettledLoc.column);
   });
   if (parseError) throw parseError.error;
   return assembleRuns(runs, fileName, { origin: (loc) => origins.get(loc) });

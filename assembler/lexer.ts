@@ -187,16 +187,22 @@ export function tokenize(line: string, origin: LineOrigin): Token[] {
       continue;
     }
     if ((c >= 48 && c <= 57) || (c === 36 && i + 1 < n && line.charCodeAt(i + 1) >= 48 && line.charCodeAt(i + 1) <= 57)) {
+      // Plain decimal is by far the most common case: its value is read while scanning.
+      let decimal = c !== 36 ? c - 48 : -1;
       i++;
       while (i < n) {
         const d = line.charCodeAt(i);
-        if ((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122) || d === 95) i++;
-        else break;
+        if (d >= 48 && d <= 57) {
+          if (decimal >= 0) decimal = decimal * 10 + (d - 48);
+          i++;
+        } else if ((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || d === 95) {
+          decimal = -1;
+          i++;
+        } else break;
       }
       const text = line.slice(start, i);
-      // Plain decimal is by far the most common case: skip the general parser.
       let value: number | undefined;
-      if (/^[0-9]{1,15}$/.test(text)) value = +text;
+      if (decimal >= 0 && i - start <= 15) value = decimal;
       else value = parseNumber(text);
       if (value === undefined) errorAt(origin, start + 1, `invalid number '${text}'`);
       out.push({ kind: "num", text, value, bytes: undefined, col: start + 1, escaped: false });

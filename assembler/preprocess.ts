@@ -85,6 +85,33 @@ function builtinMacro(word: string, line: SourceLine): { params: null; body: str
 /** Words at the start of a line that this stage acts on (besides macro names). */
 const HANDLED_WORDS = new Set([...Object.keys(STANDARD_MACROS), "struc", "endstruc", "istruc", "at", "iend", "incbin"]);
 
+/**
+ * Lower-case first letter and length of every handled word, as `letter * 16 + length`:
+ * a name that matches none of them is no handled word (checked without slicing it out).
+ */
+const HANDLED_SHAPES = new Set([...HANDLED_WORDS].map((w) => w.charCodeAt(0) * 16 + w.length));
+
+/**
+ * Whether one of the first two names on a line (a label and what follows it, or a
+ * mnemonic and its first operand) may be a handled word. Without macros defined this
+ * is the test every plain line takes, so it looks at characters and slices only a
+ * name of a handled word's shape.
+ */
+function mayHandleFirstWords(text: string, handled: (word: string) => boolean): boolean {
+  let i = 0;
+  const n = text.length;
+  for (let k = 0; k < 2 && i < n; k++) {
+    let c = text.charCodeAt(i);
+    while (i < n && (c === 32 || c === 9 || c === 58 /* : */)) c = text.charCodeAt(++i);
+    if (i >= n || !isIdStart(c)) break;
+    const start = i;
+    while (i < n && isIdChar(text.charCodeAt(i))) i++;
+    const len = i - start;
+    if (len < 16 && HANDLED_SHAPES.has((c | 0x20) * 16 + len) && handled(text.slice(start, i))) return true;
+  }
+  return false;
+}
+
 /** The first two names on a line (a label and what follows it, or a mnemonic and its first operand). */
 function firstWords(text: string): [string | undefined, string | undefined] {
   const out: (string | undefined)[] = [];
@@ -100,6 +127,8 @@ function firstWords(text: string): [string | undefined, string | undefined] {
   }
   return [out[0], out[1]];
 }
+
+const isHandledWord = (word: string): boolean => HANDLED_WORDS.has(word.toLowerCase());
 
 const DIRECTIVE_WORD = /^%([a-z]+)\b\s*(.*)$/i;
 
@@ -145,8 +174,8 @@ class Preprocessor {
   private flush(): void {
     const emit = this.emit;
     if (!emit || this.out.length === 0) return;
-    for (let i = 0; i < this.out.length; i++) emit(this.out[i]!);
-    this.out.length = 0;
+    const lines = this.out.splice(0, this.out.length);
+    for (let i = 0; i < lines.length; i++) emit(lines[i]!);
   }
 
   // -------------------------------------------------------------------------
@@ -425,9 +454,11 @@ class Preprocessor {
     if (this.defines.size > 0 || this.idefines.size > 0 || text.includes("__")) text = this.expandSingleLine(text, line);
     // Most lines are plain instructions: skip the full analysis unless one of the first
     // two words is a macro or a name this stage handles.
-    const [w1, w2] = firstWords(text);
-    if (!this.mayHandle(w1) && !this.mayHandle(w2)) {
-      this.out.push(text === line.text ? line : { text, origin: { ...line.origin, text } });
+    const plain = this.macros.size === 0 && this.imacros.size === 0
+      ? !mayHandleFirstWords(text, isHandledWord)
+      : !this.mayHandle(firstWords(text)[0]) && !this.mayHandle(firstWords(text)[1]);
+    if (plain) {
+      this.put(text === line.text ? line : { text, origin: { ...line.origin, text } });
       return;
     }
     const call = /^\s*([A-Za-z_.?@$][\w.?@$#~]*)(\s*:)?\s*(?:([A-Za-z_.?@$][\w.?@$#~]*)\b)?(.*)$/.exec(text);
@@ -463,7 +494,17 @@ class Preprocessor {
       const std = STANDARD_MACROS[first.toLowerCase()] ?? (second !== undefined ? STANDARD_MACROS[second.toLowerCase()] : undefined);
       if (std !== undefined) this.unique += std;
     }
-    this.out.push(text === line.text ? line : { text, origin: { ...line.origin, text } });
+    this.put(text === line.text ? line : { text, origin: { ...line.origin, text } });
+  }
+
+  /** A finished line (not one ordinaryLine may take back): straight to `emit` when streaming. */
+  private put(line: SourceLine): void {
+    if (!this.emit) {
+      this.out.push(line);
+      return;
+    }
+    this.flush();
+    this.emit(line);
   }
 
   private mayHandle(word: string | undefined): boolean {
