@@ -54,10 +54,10 @@ export class RunBuilder {
   readonly statements: AsmStatement[] = [];
   readonly pool = new ByteBuffer();
   private run: ByteRun | undefined;
-  /** Statements pushed so far, and the last one if it was a settled instruction (its bytes). */
+  /** Statements pushed so far; the last one, and its bytes if it was a settled instruction. */
   pushed = 0;
+  last: Statement | undefined;
   lastSettled: number[] | undefined;
-  lastSettledLoc: SourceLocation | undefined;
 
   /**
    * Appends a statement; returns false when it is not the first instruction of a run
@@ -65,12 +65,12 @@ export class RunBuilder {
    */
   push(st: Statement): boolean {
     this.pushed++;
+    this.last = st;
     this.lastSettled = undefined;
     if (st.kind === "instruction" && isSettled(st)) {
       const bytes = encodeSettled(st);
       if (bytes) {
         this.lastSettled = bytes;
-        this.lastSettledLoc = st.loc;
         return this.pushBytes(bytes, st.loc);
       }
     }

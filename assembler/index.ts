@@ -31,11 +31,19 @@ export function assembleText(text: string, fileName: string, options: AssembleTe
     if (parseError) return;
     const seen = settled.get(line.text);
     if (seen) {
-      runs.pushBytes(seen.bytes, () => {
-        const loc = { file: line.origin.file, line: line.origin.line, column: seen.column };
-        origins.add(loc, line.origin);
-        return loc;
-      });
+      const origin = line.origin;
+      if (seen.bytes) {
+        runs.pushBytes(seen.bytes, () => {
+          const loc = { file: origin.file, line: origin.line, column: seen.column };
+          origins.add(loc, origin);
+          return loc;
+        });
+      } else {
+        const ins = seen.instruction!;
+        const loc = { file: origin.file, line: origin.line, column: seen.column };
+        origins.add(loc, origin);
+        runs.push({ kind: "instruction", prefixes: ins.prefixes, mnemonic: ins.mnemonic, operands: ins.operands, loc });
+      }
       return;
     }
     const pushed = runs.pushed;
@@ -45,8 +53,11 @@ export function assembleText(text: string, fileName: string, options: AssembleTe
       parseError = { error };
       return;
     }
-    // One statement, a settled instruction: remember it.
-    if (runs.pushed === pushed + 1 && runs.lastSettled && runs.lastSettledLoc) settled.remember(line.text, runs.lastSettled, runs.lastSettledLoc.column);
+    // One statement, an instruction: remember it.
+    const st = runs.last;
+    if (runs.pushed !== pushed + 1 || st?.kind !== "instruction" || !st.loc) return;
+    if (runs.lastSettled) settled.rememberBytes(line.text, runs.lastSettled, st.loc.column);
+    else settled.rememberInstruction(line.text, st, st.loc.column);
   });
   if (parseError) throw parseError.error;
   return assembleRuns(runs, fileName, { origin: (loc) => origins.get(loc) });

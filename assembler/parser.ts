@@ -408,12 +408,8 @@ export class LineParser {
       return { kind: "far", segment: expr, offset };
     }
     this.rejectRegisters(expr, start);
-    const op: Operand = { kind: "imm", expr };
-    if (size !== undefined) op.size = size;
-    if (short) op.short = true;
-    if (near) op.near = true;
-    if (strict) op.strict = true;
-    return op;
+    // Every field present (undefined when not given): one object shape for all immediates.
+    return { kind: "imm", expr, size, short: short || undefined, near: near || undefined, strict: strict || undefined };
   }
 
   private rejectRegisters(e: Expr, col: number): void {
@@ -443,9 +439,6 @@ export class LineParser {
     const regs: EaRegister[] = [];
     const rest: EaTerm[] = [];
     this.eaTerms(expr, false, open, regs, rest);
-    const op: Extract<Operand, { kind: "mem" }> = { kind: "mem" };
-    if (size !== undefined) op.size = size;
-    if (segment) op.segment = segment;
     // A register whose scales add up to 0 is no register of the address.
     let used = 0;
     let scaledCount = 0;
@@ -484,11 +477,6 @@ export class LineParser {
       index = undefined;
     }
     if (index && index.scale !== 1 && index.scale !== 2 && index.scale !== 4 && index.scale !== 8) cur.fail(`invalid scale ${index.scale} (1, 2, 4 or 8)`, open);
-    if (base) op.base = base;
-    if (index) {
-      op.index = index.reg;
-      op.scale = index.scale as 1 | 2 | 4 | 8;
-    }
     // Positive terms first, then the subtracted ones: [ecx-a+b] becomes b-a, which
     // is a plain number when a and b are in the same section.
     let disp: Expr | undefined;
@@ -500,8 +488,8 @@ export class LineParser {
         else disp = { kind: "binary", op: r.negative ? "-" : "+", left: disp, right: r.expr };
       }
     }
-    if (disp) op.disp = disp;
-    return op;
+    // Every field present (undefined when not given): one object shape for all memory operands.
+    return { kind: "mem", size, segment, base, index: index?.reg, scale: index?.scale as 1 | 2 | 4 | 8 | undefined, disp };
   }
 
   /** Splits an effective address into registers (with their scales) and the other terms, each with its sign. */

@@ -1,11 +1,21 @@
-// Lines that are exactly one settled instruction (see byte-runs.ts), remembered by
-// their text: the same text always gives the same bytes, so a line seen before is
-// not tokenized, parsed and encoded again. Compiler output repeats lines a lot
-// (`push ebp`, `mov ebp, esp`, `add esp, 4`, `leave`, `ret` ...).
+// Lines remembered by their text, so a line seen before is not tokenized, parsed
+// (and encoded) again. Compiler output repeats lines a lot (`push ebp`,
+// `mov ebp, esp`, `add esp, 4`, `call print`, `leave`, `ret` ...).
+//
+// * A line that is exactly one settled instruction (see byte-runs.ts): the same
+//   text always gives the same bytes.
+// * A line that is exactly one other instruction and names no local label (no
+//   `.`, so the parser's current parent label plays no part): the same text always
+//   parses to the same operands, which the copies share.
 
-/** The bytes of a line's instruction and the column its location names. */
+import type { Instruction } from "./statements.js";
+
 export interface SettledLine {
-  bytes: number[];
+  /** The bytes of a settled instruction, or undefined for a parsed one. */
+  bytes: number[] | undefined;
+  /** The instruction of an unsettled line (its operands are shared by every copy). */
+  instruction: Instruction | undefined;
+  /** The column its location names. */
   column: number;
 }
 
@@ -19,7 +29,12 @@ export class SettledLines {
     return this.lines.get(text);
   }
 
-  remember(text: string, bytes: number[], column: number): void {
-    if (this.lines.size < LIMIT) this.lines.set(text, { bytes, column });
+  rememberBytes(text: string, bytes: number[], column: number): void {
+    if (this.lines.size < LIMIT) this.lines.set(text, { bytes, instruction: undefined, column });
+  }
+
+  /** Remembers an instruction line if its parse cannot depend on what came before it. */
+  rememberInstruction(text: string, instruction: Instruction, column: number): void {
+    if (this.lines.size < LIMIT && !text.includes(".")) this.lines.set(text, { bytes: undefined, instruction, column });
   }
 }
