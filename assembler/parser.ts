@@ -12,6 +12,7 @@ import { evaluate, isConstantExpr, parseExpr, TokenCursor } from "./expressions.
 import { isOtherNasmRegister, registerInfo } from "./registers.js";
 import { MNEMONICS, PREFIXES } from "./encoder.js";
 import type { SourceLine } from "./preprocess.js";
+import { FileLineOrigin, type FileLines } from "./source-lines.js";
 
 const SIZE_WORDS: Record<string, OperandSize> = { byte: 8, word: 16, dword: 32, qword: 64 };
 const OPERAND_WORDS = new Set(["strict", "short", "near", "far", "tword", "oword", "yword", "seg", "wrt", "abs", "rel", "nosplit", "incbin"]);
@@ -41,13 +42,21 @@ function isKeyword(word: string): boolean {
 export class LocationOrigins {
   private readonly locs: SourceLocation[] = [];
   private readonly origins: LineOrigin[] = [];
+  /** Files whose lines are found again from a location alone (see add). */
+  private readonly files = new Map<string, FileLines>();
   add(loc: SourceLocation, origin: LineOrigin): void {
+    // A line exactly as its file has it is made again from the location when an error
+    // needs it: keeping it (and its text) for every statement made work for the GC.
+    if (origin instanceof FileLineOrigin && origin.file === loc.file && origin.line === loc.line) {
+      if (this.files.get(origin.file) !== origin.source) this.files.set(origin.file, origin.source);
+      return;
+    }
     this.locs.push(loc);
     this.origins.push(origin);
   }
   get(loc: SourceLocation): LineOrigin | undefined {
     const i = this.locs.lastIndexOf(loc);
-    return i < 0 ? undefined : this.origins[i];
+    return i < 0 ? this.files.get(loc.file)?.originOf(loc.line) : this.origins[i];
   }
   /** Forgets `loc` if it is the last one added (a location that can no longer be reported). */
   forget(loc: SourceLocation | undefined): void {

@@ -4,6 +4,12 @@
 // file's text cost nothing to keep.
 
 import type { SourceLine } from "./preprocess.js";
+import type { LineOrigin } from "./lexer.js";
+
+/** The origin of a line exactly as its file has it (see FileLines.originOf). */
+export class FileLineOrigin implements LineOrigin {
+  constructor(readonly file: string, readonly line: number, readonly text: string, readonly source: FileLines) {}
+}
 
 /** What the preprocessor's line loop reads: a file's lines, or a macro or %rep body (an array). */
 export interface LineSequence {
@@ -75,7 +81,14 @@ export class FileLines implements LineSequence {
   at(i: number): SourceLine | undefined {
     if (i < 0 || i >= this.length) return undefined;
     const text = this.joined.size > 0 ? (this.joined.get(i) ?? this.text.slice(this.starts[i], this.ends[i])) : this.text.slice(this.starts[i], this.ends[i]);
-    return { text, origin: { file: this.file, line: this.numbers ? this.numbers[i]! : i + 1, text } };
+    return { text, origin: new FileLineOrigin(this.file, this.numbers ? this.numbers[i]! : i + 1, text, this) };
+  }
+
+  /** The origin of the line numbered `line` (1-based, as in the file), made again. */
+  originOf(line: number): LineOrigin | undefined {
+    if (!this.numbers) return this.at(line - 1)?.origin;
+    const i = this.numbers.indexOf(line);
+    return i < 0 ? undefined : this.at(i)!.origin;
   }
 
   slice(start: number, end: number): SourceLine[] {
