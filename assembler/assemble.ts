@@ -569,7 +569,10 @@ class Assembler {
       const start = sec.bytes.length;
       this.options.placed?.(ins, sec.name, start, enc.bytes.length);
       sec.bytes.push(enc.bytes);
-      for (const r of enc.relocs) sec.relocs.push({ offset: start + r.at, type: r.type, seg: r.seg });
+      for (let i = 0; i < enc.relocs.length; i++) {
+        const r = enc.relocs[i]!;
+        sec.relocs.push({ offset: start + r.at, type: r.type, seg: r.seg });
+      }
     }
     sec.size += enc.bytes.length;
   }

@@ -80,14 +80,19 @@ export class RunBuilder {
   }
 
   /** Appends the bytes of a settled instruction at `loc`; returns whether they start a run (see push). */
-  pushBytes(bytes: ArrayLike<number>, loc: SourceLocation | (() => SourceLocation) | undefined): boolean {
+  pushBytes(bytes: ArrayLike<number>, loc: SourceLocation | undefined): boolean {
+    if (this.extendRun(bytes)) return false;
     this.pool.push(bytes);
-    if (this.run) {
-      this.run.length += bytes.length;
-      return false;
-    }
-    this.run = { kind: "bytes", start: this.pool.length - bytes.length, length: bytes.length, loc: typeof loc === "function" ? loc() : loc };
+    this.run = { kind: "bytes", start: this.pool.length - bytes.length, length: bytes.length, loc };
     this.statements.push(this.run);
+    return true;
+  }
+
+  /** Appends the bytes of a settled instruction to the current run; false when there is none (then nothing is added). */
+  extendRun(bytes: ArrayLike<number>): boolean {
+    if (!this.run) return false;
+    this.pool.push(bytes);
+    this.run.length += bytes.length;
     return true;
   }
 }

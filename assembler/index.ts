@@ -33,11 +33,11 @@ export function assembleText(text: string, fileName: string, options: AssembleTe
     if (seen) {
       const origin = line.origin;
       if (seen.bytes) {
-        runs.pushBytes(seen.bytes, () => {
-          const loc = { file: origin.file, line: origin.line, column: seen.column };
-          origins.add(loc, origin);
-          return loc;
-        });
+        // Only the first instruction of a run needs its location.
+        if (runs.extendRun(seen.bytes)) return;
+        const loc = { file: origin.file, line: origin.line, column: seen.column };
+        origins.add(loc, origin);
+        runs.pushBytes(seen.bytes, loc);
       } else {
         const ins = seen.instruction!;
         const loc = { file: origin.file, line: origin.line, column: seen.column };

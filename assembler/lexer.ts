@@ -162,12 +162,17 @@ export function charConstant(bytes: number[]): number {
   return v;
 }
 
+const scratch: Token[] = [];
+
 /**
  * Splits one line into tokens, stopping at a `;` comment. `origin` is used for
  * error messages (an unterminated string, a malformed number).
  */
 export function tokenize(line: string, origin: LineOrigin): Token[] {
-  const out: Token[] = [];
+  // Tokens gather in one scratch list (a list grown by push reallocates as it grows);
+  // the caller gets a copy of exactly their number.
+  const out = scratch;
+  let count = 0;
   const n = line.length;
   let i = 0;
   while (i < n) {
@@ -183,7 +188,7 @@ export function tokenize(line: string, origin: LineOrigin): Token[] {
       if (c === 36) i++;
       i++;
       while (i < n && isIdChar(line.charCodeAt(i))) i++;
-      out.push({ kind: "id", text: line.slice(c === 36 ? start + 1 : start, i), value: 0, bytes: undefined, col: start + 1, escaped: c === 36 });
+      out[count++] = { kind: "id", text: line.slice(c === 36 ? start + 1 : start, i), value: 0, bytes: undefined, col: start + 1, escaped: c === 36 };
       continue;
     }
     if ((c >= 48 && c <= 57) || (c === 36 && i + 1 < n && line.charCodeAt(i + 1) >= 48 && line.charCodeAt(i + 1) <= 57)) {
@@ -205,7 +210,7 @@ export function tokenize(line: string, origin: LineOrigin): Token[] {
       if (decimal >= 0 && i - start <= 15) value = decimal;
       else value = parseNumber(text);
       if (value === undefined) errorAt(origin, start + 1, `invalid number '${text}'`);
-      out.push({ kind: "num", text, value, bytes: undefined, col: start + 1, escaped: false });
+      out[count++] = { kind: "num", text, value, bytes: undefined, col: start + 1, escaped: false };
       continue;
     }
     if (c === 39 || c === 34 || c === 96) {
@@ -216,19 +221,19 @@ export function tokenize(line: string, origin: LineOrigin): Token[] {
       }
       if (j >= n) errorAt(origin, start + 1, "unterminated string");
       const raw = line.slice(i, j + 1);
-      out.push({ kind: "str", text: raw, value: 0, bytes: stringBytes(raw), col: start + 1, escaped: false });
+      out[count++] = { kind: "str", text: raw, value: 0, bytes: stringBytes(raw), col: start + 1, escaped: false };
       i = j + 1;
       continue;
     }
     // Only slice out a pair when its second character can make one (saves a string per comma or bracket).
     const two = TWO_CHAR_SECOND.has(line.charCodeAt(i + 1)) ? line.slice(i, i + 2) : "";
     if (TWO_CHAR.has(two)) {
-      out.push({ kind: "punct", text: two === "<>" ? "!=" : two, value: 0, bytes: undefined, col: start + 1, escaped: false });
+      out[count++] = { kind: "punct", text: two === "<>" ? "!=" : two, value: 0, bytes: undefined, col: start + 1, escaped: false };
       i += 2;
       continue;
     }
-    out.push({ kind: "punct", text: line[i]!, value: 0, bytes: undefined, col: start + 1, escaped: false });
+    out[count++] = { kind: "punct", text: line[i]!, value: 0, bytes: undefined, col: start + 1, escaped: false };
     i++;
   }
-  return out;
+  return out.slice(0, count);
 }

@@ -30,19 +30,21 @@ export class FileLines implements LineSequence {
   constructor(private readonly text: string, private readonly file: string) {
     // Physical lines: split at "\n"; a "\r" before it is dropped (not on the last piece,
     // which has no "\n"), and an empty last piece is no line.
-    let starts: number[] = [];
-    let ends: number[] = [];
-    for (let pos = 0; ;) {
+    // Counted first, so that the tables are allocated once at their size.
+    let count = 0;
+    for (let pos = text.indexOf("\n"); pos >= 0; pos = text.indexOf("\n", pos + 1)) count++;
+    const last = text.lastIndexOf("\n") + 1;
+    if (last < text.length) count++;
+    let starts = new Int32Array(count);
+    let ends = new Int32Array(count);
+    for (let pos = 0, k = 0; k < count; k++) {
       const nl = text.indexOf("\n", pos);
+      starts[k] = pos;
       if (nl < 0) {
-        if (pos < text.length) {
-          starts.push(pos);
-          ends.push(text.length);
-        }
+        ends[k] = text.length;
         break;
       }
-      starts.push(pos);
-      ends.push(nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+      ends[k] = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
       pos = nl + 1;
     }
     // A trailing backslash continues the line (nasm joins them).
@@ -69,13 +71,13 @@ export class FileLines implements LineSequence {
         e.push(ends[first]!);
         numbers.push(first + 1);
       }
-      starts = s;
-      ends = e;
+      starts = Int32Array.from(s);
+      ends = Int32Array.from(e);
       this.numbers = Int32Array.from(numbers);
     }
-    this.starts = Int32Array.from(starts);
-    this.ends = Int32Array.from(ends);
-    this.length = this.starts.length;
+    this.starts = starts;
+    this.ends = ends;
+    this.length = starts.length;
   }
 
   at(i: number): SourceLine | undefined {
