@@ -614,26 +614,30 @@ class Assembler {
     });
     // Mark externs that relocations use.
     for (const s of this.sections) {
-      for (const r of s.relocs) if (r.seg >= EXTERN_BASE) this.symbols.get(this.externs[r.seg - EXTERN_BASE]!)!.used = true;
+      for (let i = 0; i < s.relocs.length; i++) {
+        const seg = s.relocs[i]!.seg;
+        if (seg >= EXTERN_BASE) this.symbols.get(this.externs[seg - EXTERN_BASE]!)!.used = true;
+      }
     }
     const all = [...this.symbols.values()].sort((a, b) => a.order - b.order);
-    const globalNames = this.globals;
-    const isGlobal = (s: SymbolEntry) => s.kind === "extern" || globalNames.has(s.name);
-    const toObject = (s: SymbolEntry): ObjectSymbol => {
+    // Whether each symbol is global, looked up once.
+    const global = all.map((s) => s.kind === "extern" || this.globals.has(s.name));
+    const toObject = (s: SymbolEntry, isGlobal: boolean): ObjectSymbol => {
       const g = this.globals.get(s.name) ?? (s.kind === "extern" ? undefined : this.statics.get(s.name));
       const section: ObjectSymbol["section"] = s.kind === "extern" ? { kind: "undefined" }
         : s.value.seg === NO_SEG ? { kind: "absolute" } : { kind: "section", index: place[s.value.seg]! };
       return {
-        name: s.name, value: s.kind === "extern" ? 0 : s.value.offset >>> 0, size: g ? this.symbolSize(s, g) : 0, binding: isGlobal(s) ? "global" : "local",
+        name: s.name, value: s.kind === "extern" ? 0 : s.value.offset >>> 0, size: g ? this.symbolSize(s, g) : 0, binding: isGlobal ? "global" : "local",
         type: g?.type ?? s.type, section,
       };
     };
-    for (const s of all) if (!isGlobal(s)) symbols.push(toObject(s));
+    for (let i = 0; i < all.length; i++) if (!global[i]) symbols.push(toObject(all[i]!, false));
     const externSymbol = new Map<number, number>();
-    for (const s of all) {
-      if (!isGlobal(s) || (s.kind === "extern" && !s.used)) continue;
+    for (let i = 0; i < all.length; i++) {
+      const s = all[i]!;
+      if (!global[i] || (s.kind === "extern" && !s.used)) continue;
       if (s.kind === "extern") externSymbol.set(s.value.seg, symbols.length);
-      symbols.push(toObject(s));
+      symbols.push(toObject(s, true));
     }
     this.sections.forEach((s, i) => {
       sections[place[i]!]!.relocations = s.relocs.map((r): Relocation => ({

@@ -19,6 +19,12 @@ import { preprocessInto, type PreprocessOptions } from "./preprocess.js";
 export type AssembleTextOptions = PreprocessOptions;
 
 export function assembleText(text: string, fileName: string, options: AssembleTextOptions = {}): ObjectFile {
+  const { runs, origins } = parseText(text, fileName, options);
+  return assembleRuns(runs, fileName, { origin: (loc) => origins.get(loc) });
+}
+
+/** Preprocessed and parsed statements, with settled instructions in byte runs, and where each came from. */
+function parseText(text: string, fileName: string, options: AssembleTextOptions): { runs: RunBuilder; origins: LocationOrigins } {
   const origins = new LocationOrigins();
   const runs = new RunBuilder();
   const parser = new LineParser(origins, (st) => runs.push(st));
@@ -60,7 +66,7 @@ export function assembleText(text: string, fileName: string, options: AssembleTe
     else settled.rememberInstruction(line.text, st, st.loc.column);
   });
   if (parseError) throw parseError.error;
-  return assembleRuns(runs, fileName, { origin: (loc) => origins.get(loc) });
+  return { runs, origins };
 }
 
 export { assembleStatements } from "./assemble.js";

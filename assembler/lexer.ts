@@ -46,8 +46,9 @@ export function errorAt(origin: LineOrigin, col: number, message: string): never
   fail(message, loc, { notes: originNotes(origin, col) });
 }
 
-const ID_START = new Uint8Array(128);
-const ID_CHAR = new Uint8Array(128);
+/** 1 for the characters that start (ID_START) or continue (ID_CHAR) a name; read directly in scanning loops. */
+export const ID_START = new Uint8Array(128);
+export const ID_CHAR = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
   if (/[A-Za-z_.?@]/.test(ch)) ID_START[c] = 1;
@@ -187,7 +188,7 @@ export function tokenize(line: string, origin: LineOrigin): Token[] {
       // `$name` escapes a name that would otherwise be a keyword or register.
       if (c === 36) i++;
       i++;
-      while (i < n && isIdChar(line.charCodeAt(i))) i++;
+      for (let d = line.charCodeAt(i); i < n && d < 128 && ID_CHAR[d] === 1; d = line.charCodeAt(++i));
       out[count++] = { kind: "id", text: line.slice(c === 36 ? start + 1 : start, i), value: 0, bytes: undefined, col: start + 1, escaped: c === 36 };
       continue;
     }

@@ -16,7 +16,7 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { errorAt, isIdChar, isIdStart, tokenize, type LineOrigin } from "./lexer.js";
+import { errorAt, ID_CHAR, isIdChar, isIdStart, tokenize, type LineOrigin } from "./lexer.js";
 import { evaluate, parseExpr, TokenCursor } from "./expressions.js";
 import { FileLines, type LineSequence } from "./source-lines.js";
 
@@ -105,7 +105,7 @@ function mayHandleFirstWords(text: string, handled: (word: string) => boolean): 
     while (i < n && (c === 32 || c === 9 || c === 58 /* : */)) c = text.charCodeAt(++i);
     if (i >= n || !isIdStart(c)) break;
     const start = i;
-    while (i < n && isIdChar(text.charCodeAt(i))) i++;
+    for (let d = c; i < n && d < 128 && ID_CHAR[d] === 1; d = text.charCodeAt(++i));
     const len = i - start;
     if (len < 16 && HANDLED_SHAPES.has((c | 0x20) * 16 + len) && handled(text.slice(start, i))) return true;
   }
