@@ -19,6 +19,7 @@ import type { DataItem, Expr, Instruction, Label, Statement } from "./statements
 import { constant, evaluate, EXTERN_BASE, isConstantExpr, NO_SEG, type EvalContext, type Value } from "./expressions.js";
 import { CONDITIONS, encodeInstruction, type EncodeContext, type Encoded } from "./encoder.js";
 import { sectionAttributes } from "./sections.js";
+import { RunBuilder, type AsmStatement, type ByteRun } from "./byte-runs.js";
 
 interface Section {
   name: string;
@@ -60,7 +61,16 @@ export interface AssembleOptions {
 const MAX_PASSES = 200;
 
 export function assembleStatements(statements: Statement[], fileName: string, options: AssembleOptions = {}): ObjectFile {
-  return new Assembler(statements, fileName, options).run();
+  // `placed` wants every instruction: no runs then.
+  if (options.placed) return new Assembler(statements, new ByteBuffer(), fileName, options).run();
+  const runs = new RunBuilder();
+  for (let i = 0; i < statements.length; i++) runs.push(statements[i]!);
+  return assembleRuns(runs, fileName, options);
+}
+
+/** Assembles statements already folded into byte runs (see byte-runs.ts). */
+export function assembleRuns(runs: RunBuilder, fileName: string, options: AssembleOptions = {}): ObjectFile {
+  return new Assembler(runs.statements, runs.pool, fileName, options).run();
 }
 
 class Assembler {
@@ -88,7 +98,10 @@ class Assembler {
   private readonly evalCtx: EvalContext;
   private readonly encodeCtx: EncodeContext;
 
-  constructor(private readonly statements: Statement[], private readonly fileName: string, private readonly options: AssembleOptions) {
+  constructor(
+    private readonly statements: AsmStatement[], private readonly pool: ByteBuffer, private readonly fileName: string,
+    private readonly options: AssembleOptions,
+  ) {
     this.evalCtx = {
       symbol: (name) => this.lookup(name),
       here: () => (this.absolute ? constant(this.absolute.offset) : { offset: this.here, seg: this.section(), unknown: false }),
@@ -248,6 +261,9 @@ class Assembler {
         case "label":
           steps.push({ kind: STEP_LABEL, size: 0, index: i, entry: this.labels[i], info: undefined });
           return;
+        case "bytes":
+          fixed(st.length);
+          return;
         case "data":
           fixed(st.items.reduce((n, item) => n + (item.kind === "string" ? Math.ceil(item.bytes.length / st.width) * st.width : st.width), 0));
           return;
@@ -325,11 +341,25 @@ class Assembler {
           this.define(st.name, { offset, seg: sec, unknown: false }, "label", st.loc);
           this.labels[i] = this.symbols.get(st.name);
         }
+      } else if (st.kind === "bytes") {
+        this.loc = st.loc;
+        this.byteRun(st);
       } else this.statement(st);
     }
   }
 
-  private statement(st: Statement, inTimes = false): void {
+  /** Consecutive constant instructions, encoded once (byte-runs.ts). */
+  private byteRun(run: ByteRun): void {
+    if (this.absolute) this.error("instruction in absolute space (use 'section' to leave it)");
+    const sec = this.sections[this.section()]!;
+    if (this.final) {
+      if (sec.type === SHT_NOBITS) this.error(`instruction in the NOBITS section '${sec.name}'`);
+      sec.bytes.push(this.pool.data.subarray(run.start, run.start + run.length));
+    }
+    sec.size += run.length;
+  }
+
+  private statement(st: AsmStatement, inTimes = false): void {
     if (st.kind !== "comment") this.loc = st.loc;
     // `$` is the start of the line; in a times body, the start of the whole times line (as in NASM).
     if (!inTimes && this.current >= 0) this.here = this.sections[this.current]!.size;
@@ -418,6 +448,8 @@ class Assembler {
         this.loc = st.loc;
         return;
       }
+      case "bytes":
+        return this.byteRun(st);
       case "comment":
         return;
     }
@@ -537,7 +569,10 @@ class Assembler {
       const start = sec.bytes.length;
       this.options.placed?.(ins, sec.name, start, enc.bytes.length);
       sec.bytes.push(enc.bytes);
-      for (const r of enc.relocs) sec.relocs.push({ offset: start + r.at, type: r.type, seg: r.seg });
+      for (let i = 0; i < enc.relocs.length; i++) {
+        const r = enc.relocs[i]!;
+        sec.relocs.push({ offset: start + r.at, type: r.type, seg: r.seg });
+      }
     }
     sec.size += enc.bytes.length;
   }
@@ -579,26 +614,30 @@ class Assembler {
     });
     // Mark externs that relocations use.
     for (const s of this.sections) {
-      for (const r of s.relocs) if (r.seg >= EXTERN_BASE) this.symbols.get(this.externs[r.seg - EXTERN_BASE]!)!.used = true;
+      for (let i = 0; i < s.relocs.length; i++) {
+        const seg = s.relocs[i]!.seg;
+        if (seg >= EXTERN_BASE) this.symbols.get(this.externs[seg - EXTERN_BASE]!)!.used = true;
+      }
     }
     const all = [...this.symbols.values()].sort((a, b) => a.order - b.order);
-    const globalNames = this.globals;
-    const isGlobal = (s: SymbolEntry) => s.kind === "extern" || globalNames.has(s.name);
-    const toObject = (s: SymbolEntry): ObjectSymbol => {
+    // Whether each symbol is global, looked up once.
+    const global = all.map((s) => s.kind === "extern" || this.globals.has(s.name));
+    const toObject = (s: SymbolEntry, isGlobal: boolean): ObjectSymbol => {
       const g = this.globals.get(s.name) ?? (s.kind === "extern" ? undefined : this.statics.get(s.name));
       const section: ObjectSymbol["section"] = s.kind === "extern" ? { kind: "undefined" }
         : s.value.seg === NO_SEG ? { kind: "absolute" } : { kind: "section", index: place[s.value.seg]! };
       return {
-        name: s.name, value: s.kind === "extern" ? 0 : s.value.offset >>> 0, size: g ? this.symbolSize(s, g) : 0, binding: isGlobal(s) ? "global" : "local",
+        name: s.name, value: s.kind === "extern" ? 0 : s.value.offset >>> 0, size: g ? this.symbolSize(s, g) : 0, binding: isGlobal ? "global" : "local",
         type: g?.type ?? s.type, section,
       };
     };
-    for (const s of all) if (!isGlobal(s)) symbols.push(toObject(s));
+    for (let i = 0; i < all.length; i++) if (!global[i]) symbols.push(toObject(all[i]!, false));
     const externSymbol = new Map<number, number>();
-    for (const s of all) {
-      if (!isGlobal(s) || (s.kind === "extern" && !s.used)) continue;
+    for (let i = 0; i < all.length; i++) {
+      const s = all[i]!;
+      if (!global[i] || (s.kind === "extern" && !s.used)) continue;
       if (s.kind === "extern") externSymbol.set(s.value.seg, symbols.length);
-      symbols.push(toObject(s));
+      symbols.push(toObject(s, true));
     }
     this.sections.forEach((s, i) => {
       sections[place[i]!]!.relocations = s.relocs.map((r): Relocation => ({

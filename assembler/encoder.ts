@@ -155,14 +155,20 @@ class Emitter {
 }
 
 export function encodeInstruction(ins: Instruction, ctx: EncodeContext): Encoded {
-  const ops = ins.operands.map((o) => resolveOperand(o, ctx));
+  const ops: Op[] = [];
+  let mem: Mem | undefined;
+  for (let i = 0; i < ins.operands.length; i++) {
+    const o = resolveOperand(ins.operands[i]!, ctx);
+    ops.push(o);
+    if (!mem && o.k === "mem") mem = o;
+  }
   const e = new Emitter(ctx);
-  for (const p of ins.prefixes) {
+  for (let i = 0; i < ins.prefixes.length; i++) {
+    const p = ins.prefixes[i]!;
     const b = PREFIX_BYTES[p];
     if (b !== undefined) e.byte(b);
     else if (!PREFIXES.has(p)) ctx.fail(`unknown prefix '${p}'`);
   }
-  const mem = ops.find((o): o is Mem => o.k === "mem");
   if (mem?.seg) e.byte(SEGMENT_PREFIX[mem.seg]);
   encodeBody(ins.mnemonic, ops, e, ctx);
   // Most instructions have no relocation: share one empty list (encodings are kept across passes).
@@ -178,14 +184,20 @@ function invalid(ctx: EncodeContext): never {
 /** The operand size an instruction works at, from its registers and size keywords. */
 function operandSize(ctx: EncodeContext, ...ops: Op[]): number {
   let size = 0;
-  for (const o of ops) {
+  for (let i = 0; i < ops.length; i++) {
+    const o = ops[i]!;
     const s = o.k === "reg" ? o.r.size : o.k === "mem" ? (o.size ?? 0) : 0;
     if (s === 0) continue;
     if (size !== 0 && s !== size) ctx.fail("mismatch in operand sizes");
     size = s;
   }
   // `add [eax], word 2`: with no register or sized memory, the immediate's size keyword decides (as in nasm).
-  if (size === 0) for (const o of ops) if (o.k === "imm" && o.size !== undefined) size = o.size;
+  if (size === 0) {
+    for (let i = 0; i < ops.length; i++) {
+      const o = ops[i]!;
+      if (o.k === "imm" && o.size !== undefined) size = o.size;
+    }
+  }
   if (size === 0) ctx.fail("operation size not specified");
   if (size !== 8 && size !== 16 && size !== 32) invalid(ctx);
   return size;
@@ -206,6 +218,11 @@ function isAcc(o: Op | undefined): boolean {
 /** A bare address: no base, no index. */
 function isMoffs(o: Op): boolean {
   return o.k === "mem" && !o.base && !o.index;
+}
+
+/** Writes fixed opcode bytes. */
+function bytes(e: Emitter, xs: number[]): void {
+  for (let i = 0; i < xs.length; i++) e.byte(xs[i]!);
 }
 
 /** Operand-size prefix for a 16-bit operation. */
@@ -245,11 +262,22 @@ function wantsByteImm(o: Imm, size: number): boolean {
 
 const BRANCHES = new Set(["jmp", "call", ...Object.keys(CONDITIONS).map((c) => `j${c}`)]);
 
+function hasJumpQualifier(ops: Op[]): boolean {
+  for (let i = 0; i < ops.length; i++) {
+    const o = ops[i]!;
+    if (o.k === "imm" && (o.short || o.near)) return true;
+  }
+  return false;
+}
+
 function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void {
-  const [a, b, c] = ops;
+  // Index reads, not destructuring: unoptimized code would run the iterator protocol (and allocate) per instruction.
+  const a = ops[0];
+  const b = ops[1];
+  const c = ops[2];
   const n = ops.length;
   // `short` and `near` only qualify the target of a jmp, jcc or call.
-  if (!BRANCHES.has(m) && ops.some((o) => o.k === "imm" && (o.short || o.near))) ctx.fail("mismatch in operand sizes");
+  if (!BRANCHES.has(m) && hasJumpQualifier(ops)) ctx.fail("mismatch in operand sizes");
   if ((m === "aam" || m === "aad") && n === 1 && isImm(a)) {
     checkImmSize(ctx, a, 8, false);
     e.byte(m === "aam" ? 0xd4 : 0xd5);
@@ -269,7 +297,7 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
   const fixed = NO_OPERANDS[m];
   if (fixed) {
     if (n !== 0) invalid(ctx);
-    for (const x of fixed) e.byte(x);
+    bytes(e, fixed);
     return;
   }
 
@@ -615,7 +643,7 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
       if (b.size !== undefined) ctx.fail("mismatch in operand sizes");
       osize(e, a.r.size);
       const op = { les: [0xc4], lds: [0xc5], lss: [0x0f, 0xb2], lfs: [0x0f, 0xb4], lgs: [0x0f, 0xb5] }[m];
-      for (const x of op) e.byte(x);
+      bytes(e, op);
       e.modrm(a.r.num, b);
       return;
     }
@@ -715,7 +743,8 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
 }
 
 function encodeMov(e: Emitter, ctx: EncodeContext, ops: Op[]): void {
-  const [a, b] = ops;
+  const a = ops[0];
+  const b = ops[1];
   if (ops.length !== 2) invalid(ctx);
   // Segment and control registers.
   if (a!.k === "reg" && a.r.cls === "seg") {
@@ -789,13 +818,13 @@ const PUSH_SEG: Record<string, number[]> = { es: [0x06], cs: [0x0e], ss: [0x16],
 const POP_SEG: Record<string, number[]> = { es: [0x07], ss: [0x17], ds: [0x1f], fs: [0x0f, 0xa1], gs: [0x0f, 0xa9] };
 
 function encodePushPop(e: Emitter, ctx: EncodeContext, m: string, ops: Op[]): void {
-  const [a] = ops;
+  const a = ops[0];
   if (ops.length !== 1) invalid(ctx);
   const push = m === "push";
   if (a!.k === "reg" && a.r.cls === "seg") {
-    const bytes = (push ? PUSH_SEG : POP_SEG)[a.r.name];
-    if (!bytes) invalid(ctx);
-    for (const x of bytes) e.byte(x);
+    const code = (push ? PUSH_SEG : POP_SEG)[a.r.name];
+    if (!code) invalid(ctx);
+    bytes(e, code);
     return;
   }
   if (isGpr(a)) {
@@ -841,12 +870,12 @@ function relativeJump(e: Emitter, ctx: EncodeContext, target: Imm, short: number
     const start = e.bytes.length;
     const delta = known ? v.offset - (ctx.offset + start + short.length + 1) : 0;
     if (v.unknown || (known && delta >= -128 && delta <= 127)) {
-      for (const x of short) e.byte(x);
+      bytes(e, short);
       e.byte(delta);
       return;
     }
     if ((target.short || near.length === 0) && !ctx.checkRanges) {
-      for (const x of short) e.byte(x);
+      bytes(e, short);
       e.byte(0);
       return;
     }
@@ -856,7 +885,7 @@ function relativeJump(e: Emitter, ctx: EncodeContext, target: Imm, short: number
     }
   }
   if (near.length === 0) invalid(ctx);
-  for (const x of near) e.byte(x);
+  bytes(e, near);
   const end = e.bytes.length + 4;
   if (v.unknown) {
     e.value(v, 4);

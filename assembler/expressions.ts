@@ -105,18 +105,25 @@ export class TokenCursor {
  * addresses and rejects them anywhere else.
  */
 export function parseExpr(cur: TokenCursor, qualify: (name: string) => string): Expr {
-  return parseLevel(cur, 0, qualify);
+  return parseBinary(cur, 0, qualify);
 }
 
-function parseLevel(cur: TokenCursor, level: number, qualify: (name: string) => string): Expr {
-  if (level === BINARY_LEVELS.length) return parseUnary(cur, qualify);
-  const ops = BINARY_LEVELS[level]!;
-  let left = parseLevel(cur, level + 1, qualify);
+/** Binding level of each binary operator (index into BINARY_LEVELS). */
+const BINARY_LEVEL = new Map<string, number>(BINARY_LEVELS.flatMap((ops, level) => ops.map((op) => [op, level] as [string, number])));
+
+/**
+ * Operators of level `min` and tighter, left-associative (precedence climbing: the
+ * same trees as one recursive function per level, without ten calls per operand).
+ */
+function parseBinary(cur: TokenCursor, min: number, qualify: (name: string) => string): Expr {
+  let left = parseUnary(cur, qualify);
   for (;;) {
     const t = cur.peek();
-    if (!t || t.kind !== "punct" || !ops.includes(t.text)) return left;
+    if (!t || t.kind !== "punct") return left;
+    const level = BINARY_LEVEL.get(t.text);
+    if (level === undefined || level < min) return left;
     cur.pos++;
-    const right = parseLevel(cur, level + 1, qualify);
+    const right = parseBinary(cur, level + 1, qualify);
     left = { kind: "binary", op: t.text as Extract<Expr, { kind: "binary" }>["op"], left, right };
   }
 }
@@ -143,7 +150,7 @@ function parseUnary(cur: TokenCursor, qualify: (name: string) => string): Expr {
       if (t.text === "$") return { kind: "here" };
       if (t.text === "$$") return { kind: "sectionStart" };
       if (t.text === "(") {
-        const e = parseLevel(cur, 0, qualify);
+        const e = parseBinary(cur, 0, qualify);
         cur.expectPunct(")");
         return e;
       }

@@ -46,8 +46,9 @@ export function errorAt(origin: LineOrigin, col: number, message: string): never
   fail(message, loc, { notes: originNotes(origin, col) });
 }
 
-const ID_START = new Uint8Array(128);
-const ID_CHAR = new Uint8Array(128);
+/** 1 for the characters that start (ID_START) or continue (ID_CHAR) a name; read directly in scanning loops. */
+export const ID_START = new Uint8Array(128);
+export const ID_CHAR = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
   if (/[A-Za-z_.?@]/.test(ch)) ID_START[c] = 1;
@@ -162,12 +163,17 @@ export function charConstant(bytes: number[]): number {
   return v;
 }
 
+const scratch: Token[] = [];
+
 /**
  * Splits one line into tokens, stopping at a `;` comment. `origin` is used for
  * error messages (an unterminated string, a malformed number).
  */
 export function tokenize(line: string, origin: LineOrigin): Token[] {
-  const out: Token[] = [];
+  // Tokens gather in one scratch list (a list grown by push reallocates as it grows);
+  // the caller gets a copy of exactly their number.
+  const out = scratch;
+  let count = 0;
   const n = line.length;
   let i = 0;
   while (i < n) {
@@ -182,24 +188,30 @@ export function tokenize(line: string, origin: LineOrigin): Token[] {
       // `$name` escapes a name that would otherwise be a keyword or register.
       if (c === 36) i++;
       i++;
-      while (i < n && isIdChar(line.charCodeAt(i))) i++;
-      out.push({ kind: "id", text: line.slice(c === 36 ? start + 1 : start, i), value: 0, bytes: undefined, col: start + 1, escaped: c === 36 });
+      for (let d = line.charCodeAt(i); i < n && d < 128 && ID_CHAR[d] === 1; d = line.charCodeAt(++i));
+      out[count++] = { kind: "id", text: line.slice(c === 36 ? start + 1 : start, i), value: 0, bytes: undefined, col: start + 1, escaped: c === 36 };
       continue;
     }
     if ((c >= 48 && c <= 57) || (c === 36 && i + 1 < n && line.charCodeAt(i + 1) >= 48 && line.charCodeAt(i + 1) <= 57)) {
+      // Plain decimal is by far the most common case: its value is read while scanning.
+      let decimal = c !== 36 ? c - 48 : -1;
       i++;
       while (i < n) {
         const d = line.charCodeAt(i);
-        if ((d >= 48 && d <= 57) || (d >= 65 && d <= 90) || (d >= 97 && d <= 122) || d === 95) i++;
-        else break;
+        if (d >= 48 && d <= 57) {
+          if (decimal >= 0) decimal = decimal * 10 + (d - 48);
+          i++;
+        } else if ((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || d === 95) {
+          decimal = -1;
+          i++;
+        } else break;
       }
       const text = line.slice(start, i);
-      // Plain decimal is by far the most common case: skip the general parser.
       let value: number | undefined;
-      if (/^[0-9]{1,15}$/.test(text)) value = +text;
+      if (decimal >= 0 && i - start <= 15) value = decimal;
       else value = parseNumber(text);
       if (value === undefined) errorAt(origin, start + 1, `invalid number '${text}'`);
-      out.push({ kind: "num", text, value, bytes: undefined, col: start + 1, escaped: false });
+      out[count++] = { kind: "num", text, value, bytes: undefined, col: start + 1, escaped: false };
       continue;
     }
     if (c === 39 || c === 34 || c === 96) {
@@ -210,19 +222,19 @@ export function tokenize(line: string, origin: LineOrigin): Token[] {
       }
       if (j >= n) errorAt(origin, start + 1, "unterminated string");
       const raw = line.slice(i, j + 1);
-      out.push({ kind: "str", text: raw, value: 0, bytes: stringBytes(raw), col: start + 1, escaped: false });
+      out[count++] = { kind: "str", text: raw, value: 0, bytes: stringBytes(raw), col: start + 1, escaped: false };
       i = j + 1;
       continue;
     }
     // Only slice out a pair when its second character can make one (saves a string per comma or bracket).
     const two = TWO_CHAR_SECOND.has(line.charCodeAt(i + 1)) ? line.slice(i, i + 2) : "";
     if (TWO_CHAR.has(two)) {
-      out.push({ kind: "punct", text: two === "<>" ? "!=" : two, value: 0, bytes: undefined, col: start + 1, escaped: false });
+      out[count++] = { kind: "punct", text: two === "<>" ? "!=" : two, value: 0, bytes: undefined, col: start + 1, escaped: false };
       i += 2;
       continue;
     }
-    out.push({ kind: "punct", text: line[i]!, value: 0, bytes: undefined, col: start + 1, escaped: false });
+    out[count++] = { kind: "punct", text: line[i]!, value: 0, bytes: undefined, col: start + 1, escaped: false };
     i++;
   }
-  return out;
+  return out.slice(0, count);
 }

@@ -4,7 +4,7 @@
 
 import type { Operand, OperandSize, SegReg } from "./statements.js";
 import type { Value } from "./expressions.js";
-import { registerInfo, REG_ESP, type RegInfo } from "./registers.js";
+import { allRegisters, registerInfo, REG_ESP, type RegInfo } from "./registers.js";
 
 export type ResolvedOperand =
   | { k: "reg"; r: RegInfo }
@@ -13,6 +13,11 @@ export type ResolvedOperand =
   | { k: "far"; seg: Value; off: Value };
 
 export const SEGMENT_PREFIX: Record<SegReg, number> = { es: 0x26, cs: 0x2e, ss: 0x36, ds: 0x3e, fs: 0x64, gs: 0x65 };
+
+/** A register operand resolves to the same value every time: one shared object per register. */
+const REGISTER_OPERANDS = new Map<string, ResolvedOperand>(
+  allRegisters().map((r) => [r.name, Object.freeze({ k: "reg", r }) as ResolvedOperand]),
+);
 
 export interface ResolveHooks {
   eval(e: import("./statements.js").Expr): Value;
@@ -28,9 +33,9 @@ function gpr32(name: string, hooks: ResolveHooks): RegInfo {
 export function resolveOperand(op: Operand, hooks: ResolveHooks): ResolvedOperand {
   switch (op.kind) {
     case "reg": {
-      const r = registerInfo(op.reg);
-      if (!r) hooks.fail(`unknown register '${op.reg}'`);
-      return { k: "reg", r };
+      const resolved = REGISTER_OPERANDS.get(op.reg);
+      if (!resolved) hooks.fail(`unknown register '${op.reg}'`);
+      return resolved;
     }
     case "imm":
       return {

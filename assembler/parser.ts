@@ -12,10 +12,12 @@ import { evaluate, isConstantExpr, parseExpr, TokenCursor } from "./expressions.
 import { isOtherNasmRegister, registerInfo } from "./registers.js";
 import { MNEMONICS, PREFIXES } from "./encoder.js";
 import type { SourceLine } from "./preprocess.js";
+import { FileLineOrigin, type FileLines } from "./source-lines.js";
 
 const SIZE_WORDS: Record<string, OperandSize> = { byte: 8, word: 16, dword: 32, qword: 64 };
 const OPERAND_WORDS = new Set(["strict", "short", "near", "far", "tword", "oword", "yword", "seg", "wrt", "abs", "rel", "nosplit", "incbin"]);
 const NO_PREFIXES: string[] = Object.freeze([]) as unknown as string[];
+const NO_OPERANDS: Operand[] = Object.freeze([]) as unknown as Operand[];
 const DATA_WIDTH: Record<string, 1 | 2 | 4 | 8> = { db: 1, dw: 2, dd: 4, dq: 8 };
 const RESERVE_WIDTH: Record<string, 1 | 2 | 4 | 8> = { resb: 1, resw: 2, resd: 4, resq: 8 };
 const DIRECTIVES = new Set(["section", "segment", "bits", "use32", "use16", "global", "extern", "equ", "times", "align", "alignb", "cpu", "default", "org", "absolute", "common", "static", "incbin", "dt", "rest", "ddq", "do", "reso", "dy", "resy"]);
@@ -40,13 +42,28 @@ function isKeyword(word: string): boolean {
 export class LocationOrigins {
   private readonly locs: SourceLocation[] = [];
   private readonly origins: LineOrigin[] = [];
+  /** Files whose lines are found again from a location alone (see add). */
+  private readonly files = new Map<string, FileLines>();
   add(loc: SourceLocation, origin: LineOrigin): void {
+    // A line exactly as its file has it is made again from the location when an error
+    // needs it: keeping it (and its text) for every statement made work for the GC.
+    if (origin instanceof FileLineOrigin && origin.file === loc.file && origin.line === loc.line) {
+      if (this.files.get(origin.file) !== origin.source) this.files.set(origin.file, origin.source);
+      return;
+    }
     this.locs.push(loc);
     this.origins.push(origin);
   }
   get(loc: SourceLocation): LineOrigin | undefined {
     const i = this.locs.lastIndexOf(loc);
-    return i < 0 ? undefined : this.origins[i];
+    return i < 0 ? this.files.get(loc.file)?.originOf(loc.line) : this.origins[i];
+  }
+  /** Forgets `loc` if it is the last one added (a location that can no longer be reported). */
+  forget(loc: SourceLocation | undefined): void {
+    if (loc !== undefined && this.locs[this.locs.length - 1] === loc) {
+      this.locs.pop();
+      this.origins.pop();
+    }
   }
 }
 
@@ -55,14 +72,21 @@ export class LocationOrigins {
  * statement location came from (for error excerpts in later stages).
  */
 export function parseLines(lines: SourceLine[], origins?: LocationOrigins): Statement[] {
-  const p = new LineParser(origins);
+  const statements: Statement[] = [];
+  const p = new LineParser(origins, (st) => {
+    statements.push(st);
+    return true;
+  });
   for (const line of lines) p.parseLine(line);
-  return p.statements;
+  return statements;
 }
 
-class LineParser {
-  constructor(private readonly origins: LocationOrigins | undefined) {}
-  readonly statements: Statement[] = [];
+/**
+ * Parses one line at a time and hands each statement to `emit`, which returns
+ * false when the statement's location will never be reported (so it need not be kept).
+ */
+export class LineParser {
+  constructor(private readonly origins: LocationOrigins | undefined, private readonly emit: (st: Statement) => boolean) {}
   /** The last non-local label, the parent of ".local" names. */
   private parent = "";
   private cur!: TokenCursor;
@@ -110,7 +134,7 @@ class LineParser {
         cur.fail(`unknown instruction '${first.text}'`, first.col);
       }
       const name = this.defineLabelName(first);
-      this.statements.push({ kind: "label", name, loc: this.loc(first.col) });
+      this.push({ kind: "label", name, loc: this.loc(first.col) });
       cur.pos = next && next.kind === "punct" && next.text === ":" ? 2 : 1;
       if (cur.atEnd()) return;
     }
@@ -138,7 +162,7 @@ class LineParser {
     cur.pos++; // equ
     const expr = this.expression();
     this.endOfLine();
-    this.statements.push({ kind: "equ", name, expr, loc: this.loc(nameTok.col) });
+    this.push({ kind: "equ", name, expr, loc: this.loc(nameTok.col) });
   }
 
   private expression(): Expr {
@@ -152,7 +176,11 @@ class LineParser {
   /** Parses what follows the label: directive, times, or instruction; pushes it. */
   private statementBody(col: number): void {
     const s = this.statement(col);
-    if (s) this.statements.push(s);
+    if (s) this.push(s);
+  }
+
+  private push(st: Statement): void {
+    if (!this.emit(st) && st.kind !== "comment") this.origins?.forget(st.loc);
   }
 
   private statement(col: number): Statement | undefined {
@@ -326,10 +354,21 @@ class LineParser {
     }
     const mnemonic = t.text.toLowerCase();
     if (!MNEMONICS.has(mnemonic)) cur.fail(`unknown instruction '${t.text}'`, t.col);
-    const operands: Operand[] = [];
+    // Lists of exactly their length (a list grown by push keeps room for 17: instructions live through every pass).
+    let operands: Operand[] = NO_OPERANDS;
     if (!cur.atEnd()) {
-      do operands.push(this.operand());
-      while (cur.eatPunct(","));
+      const first = this.operand();
+      if (!cur.eatPunct(",")) operands = [first];
+      else {
+        const second = this.operand();
+        if (!cur.eatPunct(",")) operands = [first, second];
+        else {
+          const more = [first, second];
+          do more.push(this.operand());
+          while (cur.eatPunct(","));
+          operands = more.slice();
+        }
+      }
     }
     this.endOfLine();
     // Most instructions have no prefix: share one empty list (statements live through every pass).
@@ -378,12 +417,8 @@ class LineParser {
       return { kind: "far", segment: expr, offset };
     }
     this.rejectRegisters(expr, start);
-    const op: Operand = { kind: "imm", expr };
-    if (size !== undefined) op.size = size;
-    if (short) op.short = true;
-    if (near) op.near = true;
-    if (strict) op.strict = true;
-    return op;
+    // Every field present (undefined when not given): one object shape for all immediates.
+    return { kind: "imm", expr, size, short: short || undefined, near: near || undefined, strict: strict || undefined };
   }
 
   private rejectRegisters(e: Expr, col: number): void {
@@ -410,61 +445,36 @@ class LineParser {
     // Size keywords inside the brackets ([dword x]) choose the displacement size in NASM; we do not need them.
     const expr = this.expression();
     cur.expectPunct("]");
-    const regs: { reg: Reg32; scale: number; explicit: boolean }[] = [];
-    const rest: { expr: Expr; negative: boolean }[] = [];
-    const walk = (e: Expr, negative: boolean): void => {
-      if (e.kind === "sym") {
-        const r = registerInfo(e.name.toLowerCase());
-        if (r) {
-          if (r.cls !== "gpr" || r.size !== 32) cur.fail(`'${e.name}' cannot be used in an address (only 32-bit registers can)`, open);
-          if (negative) cur.fail("a register cannot be subtracted in an address", open);
-          addReg(r.name as Reg32, 1, false);
-          return;
-        }
+    const regs: EaRegister[] = [];
+    const rest: EaTerm[] = [];
+    this.eaTerms(expr, false, open, regs, rest);
+    // A register whose scales add up to 0 is no register of the address.
+    let used = 0;
+    let scaledCount = 0;
+    let plain0: EaRegister | undefined;
+    let plain1: EaRegister | undefined;
+    let scaled0: EaRegister | undefined;
+    for (let i = 0; i < regs.length; i++) {
+      const r = regs[i]!;
+      if (r.scale === 0) continue;
+      used++;
+      if (!r.explicit && r.scale === 1) {
+        if (!plain0) plain0 = r;
+        else if (!plain1) plain1 = r;
+      } else {
+        scaledCount++;
+        scaled0 ??= r;
       }
-      if (e.kind === "binary" && (e.op === "+" || e.op === "-")) {
-        walk(e.left, negative);
-        walk(e.right, e.op === "-" ? !negative : negative);
-        return;
-      }
-      if (e.kind === "binary" && e.op === "*") {
-        const lr = regOf(e.left);
-        const rr = regOf(e.right);
-        const factor = lr ? e.right : rr ? e.left : undefined;
-        const reg = lr ?? rr;
-        if (reg && factor) {
-          if (negative) cur.fail("a register cannot be subtracted in an address", open);
-          if (!isConstantExpr(factor) || hasRegister(factor)) cur.fail("the scale of an index register must be a number", open);
-          addReg(reg, evalConstant(factor, (m) => cur.fail(m, open)), true);
-          return;
-        }
-      }
-      if (hasRegister(e)) cur.fail("invalid effective address", open);
-      rest.push({ expr: e, negative });
-    };
-    const addReg = (reg: Reg32, scale: number, explicit: boolean): void => {
-      const seen = regs.find((r) => r.reg === reg);
-      if (seen) {
-        seen.scale += scale;
-        seen.explicit = true;
-      } else regs.push({ reg, scale, explicit });
-    };
-    walk(expr, false);
-    const used = regs.filter((r) => r.scale !== 0);
-    const op: Extract<Operand, { kind: "mem" }> = { kind: "mem" };
-    if (size !== undefined) op.size = size;
-    if (segment) op.segment = segment;
-    const plain = used.filter((r) => !r.explicit && r.scale === 1);
-    const scaled = used.filter((r) => r.explicit || r.scale !== 1);
-    if (used.length > 2 || scaled.length > 1) cur.fail("invalid effective address: too many registers", open);
+    }
+    if (used > 2 || scaledCount > 1) cur.fail("invalid effective address: too many registers", open);
     let base: Reg32 | undefined;
     let index: { reg: Reg32; scale: number } | undefined;
-    if (scaled.length === 1) {
-      index = scaled[0]!;
-      base = plain[0]?.reg;
-    } else if (plain.length > 0) {
-      base = plain[0]!.reg;
-      if (plain[1]) index = { reg: plain[1].reg, scale: 1 };
+    if (scaled0) {
+      index = scaled0;
+      base = plain0?.reg;
+    } else if (plain0) {
+      base = plain0.reg;
+      if (plain1) index = { reg: plain1.reg, scale: 1 };
     }
     if (index && !base && (index.scale === 2 || index.scale === 3 || index.scale === 5 || index.scale === 9)) {
       // NASM turns [r*2] into [r+r] and [r*9] into [r+r*8]: no 32-bit displacement needed.
@@ -476,21 +486,78 @@ class LineParser {
       index = undefined;
     }
     if (index && index.scale !== 1 && index.scale !== 2 && index.scale !== 4 && index.scale !== 8) cur.fail(`invalid scale ${index.scale} (1, 2, 4 or 8)`, open);
-    if (base) op.base = base;
-    if (index) {
-      op.index = index.reg;
-      op.scale = index.scale as 1 | 2 | 4 | 8;
-    }
     // Positive terms first, then the subtracted ones: [ecx-a+b] becomes b-a, which
     // is a plain number when a and b are in the same section.
     let disp: Expr | undefined;
-    for (const r of [...rest.filter((t) => !t.negative), ...rest.filter((t) => t.negative)]) {
-      if (!disp) disp = r.negative ? (r.expr.kind === "num" ? { kind: "num", value: -r.expr.value } : { kind: "binary", op: "-", left: { kind: "num", value: 0 }, right: r.expr }) : r.expr;
-      else disp = { kind: "binary", op: r.negative ? "-" : "+", left: disp, right: r.expr };
+    for (let pass = 0; pass < 2; pass++) {
+      for (let i = 0; i < rest.length; i++) {
+        const r = rest[i]!;
+        if (r.negative !== (pass === 1)) continue;
+        if (!disp) disp = r.negative ? (r.expr.kind === "num" ? { kind: "num", value: -r.expr.value } : { kind: "binary", op: "-", left: { kind: "num", value: 0 }, right: r.expr }) : r.expr;
+        else disp = { kind: "binary", op: r.negative ? "-" : "+", left: disp, right: r.expr };
+      }
     }
-    if (disp) op.disp = disp;
-    return op;
+    // Every field present (undefined when not given): one object shape for all memory operands.
+    return { kind: "mem", size, segment, base, index: index?.reg, scale: index?.scale as 1 | 2 | 4 | 8 | undefined, disp };
   }
+
+  /** Splits an effective address into registers (with their scales) and the other terms, each with its sign. */
+  private eaTerms(e: Expr, negative: boolean, open: number, regs: EaRegister[], rest: EaTerm[]): void {
+    const cur = this.cur;
+    if (e.kind === "sym") {
+      const r = registerInfo(e.name.toLowerCase());
+      if (r) {
+        if (r.cls !== "gpr" || r.size !== 32) cur.fail(`'${e.name}' cannot be used in an address (only 32-bit registers can)`, open);
+        if (negative) cur.fail("a register cannot be subtracted in an address", open);
+        addEaRegister(regs, r.name as Reg32, 1, false);
+        return;
+      }
+    }
+    if (e.kind === "binary" && (e.op === "+" || e.op === "-")) {
+      this.eaTerms(e.left, negative, open, regs, rest);
+      this.eaTerms(e.right, e.op === "-" ? !negative : negative, open, regs, rest);
+      return;
+    }
+    if (e.kind === "binary" && e.op === "*") {
+      const lr = regOf(e.left);
+      const rr = regOf(e.right);
+      const factor = lr ? e.right : rr ? e.left : undefined;
+      const reg = lr ?? rr;
+      if (reg && factor) {
+        if (negative) cur.fail("a register cannot be subtracted in an address", open);
+        if (!isConstantExpr(factor) || hasRegister(factor)) cur.fail("the scale of an index register must be a number", open);
+        addEaRegister(regs, reg, evalConstant(factor, (m) => cur.fail(m, open)), true);
+        return;
+      }
+    }
+    if (hasRegister(e)) cur.fail("invalid effective address", open);
+    rest.push({ expr: e, negative });
+  }
+}
+
+/** A register of an effective address: its total scale, and whether a `*` gave it one. */
+interface EaRegister {
+  reg: Reg32;
+  scale: number;
+  explicit: boolean;
+}
+
+/** A term of an effective address that is not a register. */
+interface EaTerm {
+  expr: Expr;
+  negative: boolean;
+}
+
+function addEaRegister(regs: EaRegister[], reg: Reg32, scale: number, explicit: boolean): void {
+  for (let i = 0; i < regs.length; i++) {
+    const seen = regs[i]!;
+    if (seen.reg === reg) {
+      seen.scale += scale;
+      seen.explicit = true;
+      return;
+    }
+  }
+  regs.push({ reg, scale, explicit });
 }
 
 function regOf(e: Expr): Reg32 | undefined {

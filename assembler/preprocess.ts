@@ -16,8 +16,9 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { errorAt, isIdChar, isIdStart, tokenize, type LineOrigin } from "./lexer.js";
+import { errorAt, ID_CHAR, isIdChar, isIdStart, tokenize, type LineOrigin } from "./lexer.js";
 import { evaluate, parseExpr, TokenCursor } from "./expressions.js";
+import { FileLines, type LineSequence } from "./source-lines.js";
 
 export interface SourceLine {
   text: string;
@@ -84,6 +85,33 @@ function builtinMacro(word: string, line: SourceLine): { params: null; body: str
 /** Words at the start of a line that this stage acts on (besides macro names). */
 const HANDLED_WORDS = new Set([...Object.keys(STANDARD_MACROS), "struc", "endstruc", "istruc", "at", "iend", "incbin"]);
 
+/**
+ * Lower-case first letter and length of every handled word, as `letter * 16 + length`:
+ * a name that matches none of them is no handled word (checked without slicing it out).
+ */
+const HANDLED_SHAPES = new Set([...HANDLED_WORDS].map((w) => w.charCodeAt(0) * 16 + w.length));
+
+/**
+ * Whether one of the first two names on a line (a label and what follows it, or a
+ * mnemonic and its first operand) may be a handled word. Without macros defined this
+ * is the test every plain line takes, so it looks at characters and slices only a
+ * name of a handled word's shape.
+ */
+function mayHandleFirstWords(text: string, handled: (word: string) => boolean): boolean {
+  let i = 0;
+  const n = text.length;
+  for (let k = 0; k < 2 && i < n; k++) {
+    let c = text.charCodeAt(i);
+    while (i < n && (c === 32 || c === 9 || c === 58 /* : */)) c = text.charCodeAt(++i);
+    if (i >= n || !isIdStart(c)) break;
+    const start = i;
+    for (let d = c; i < n && d < 128 && ID_CHAR[d] === 1; d = text.charCodeAt(++i));
+    const len = i - start;
+    if (len < 16 && HANDLED_SHAPES.has((c | 0x20) * 16 + len) && handled(text.slice(start, i))) return true;
+  }
+  return false;
+}
+
 /** The first two names on a line (a label and what follows it, or a mnemonic and its first operand). */
 function firstWords(text: string): [string | undefined, string | undefined] {
   const out: (string | undefined)[] = [];
@@ -100,10 +128,20 @@ function firstWords(text: string): [string | undefined, string | undefined] {
   return [out[0], out[1]];
 }
 
+const isHandledWord = (word: string): boolean => HANDLED_WORDS.has(word.toLowerCase());
+
 const DIRECTIVE_WORD = /^%([a-z]+)\b\s*(.*)$/i;
 
 export function preprocess(text: string, fileName: string, options: PreprocessOptions = {}): SourceLine[] {
   return new Preprocessor(options).run(text, fileName);
+}
+
+/**
+ * The same, handing each line to `emit` as soon as it is final instead of returning
+ * them all (so the lines need not all be alive at once).
+ */
+export function preprocessInto(text: string, fileName: string, options: PreprocessOptions, emit: (line: SourceLine) => void): void {
+  new Preprocessor(options, emit).run(text, fileName);
 }
 
 class Preprocessor {
@@ -120,15 +158,24 @@ class Preprocessor {
   private readonly includePaths: string[];
   private includeDepth = 0;
 
-  constructor(options: PreprocessOptions) {
+  constructor(options: PreprocessOptions, private readonly emit?: (line: SourceLine) => void) {
     this.includePaths = options.includePaths ?? [];
     const defs = options.defines instanceof Map ? options.defines : new Map(Object.entries(options.defines ?? {}));
     for (const [name, value] of defs) this.defines.set(name, { params: null, body: value });
   }
 
   run(text: string, fileName: string): SourceLine[] {
-    this.processLines(splitLines(text, fileName));
+    this.processLines(new FileLines(text, fileName));
+    this.flush();
     return this.out;
+  }
+
+  /** Hands the lines produced so far to `emit` (between lines: ordinaryLine may take back what it added). */
+  private flush(): void {
+    const emit = this.emit;
+    if (!emit || this.out.length === 0) return;
+    const lines = this.out.splice(0, this.out.length);
+    for (let i = 0; i < lines.length; i++) emit(lines[i]!);
   }
 
   // -------------------------------------------------------------------------
@@ -137,12 +184,13 @@ class Preprocessor {
   /** The macro call whose body is being read (its parameters are substituted line by line). */
   private macro: MacroCall | undefined;
 
-  private processLines(lines: SourceLine[]): void {
+  private processLines(lines: LineSequence): void {
     const conds: Conditional[] = [];
     const active = () => conds.length === 0 || conds[conds.length - 1]!.active;
     const macro = this.macro;
     for (let i = 0; i < lines.length; i++) {
-      let line = lines[i]!;
+      if (this.out.length > 0) this.flush();
+      let line = lines.at(i)!;
       if (macro && line.text.includes("%")) {
         const text = substituteParams(line.text, macro);
         if (text !== line.text) line = { ...line, text, origin: { ...line.origin, text } };
@@ -263,20 +311,20 @@ class Preprocessor {
   }
 
   /** Finds the line index of the %end... that closes the block opened at `start`. */
-  private findEnd(lines: SourceLine[], start: number, openers: string[], closer: string): number {
+  private findEnd(lines: LineSequence, start: number, openers: string[], closer: string): number {
     let depth = 0;
     for (let i = start; i < lines.length; i++) {
-      const m = /^\s*%([a-z]+)\b/i.exec(lines[i]!.text);
+      const m = /^\s*%([a-z]+)\b/i.exec(lines.at(i)!.text);
       if (!m) continue;
       const w = m[1]!.toLowerCase();
       if (openers.includes(w)) depth++;
       else if (w === closer && --depth === 0) return i;
     }
-    errorAt(lines[start]!.origin, 1, `unterminated %${openers[0]} (missing %${closer})`);
+    errorAt(lines.at(start)!.origin, 1, `unterminated %${openers[0]} (missing %${closer})`);
   }
 
   /** Handles one directive; returns the index of the last line it consumed. */
-  private directive(word: string, rest: string, line: SourceLine, lines: SourceLine[], i: number, col: number): number {
+  private directive(word: string, rest: string, line: SourceLine, lines: LineSequence, i: number, col: number): number {
     const o = line.origin;
     switch (word) {
       case "define":
@@ -373,7 +421,7 @@ class Preprocessor {
     if (++this.includeDepth > 50) errorAt(line.origin, col + 1, `%include nested too deeply (is '${name}' including itself?)`);
     const text = fs.readFileSync(found, "latin1");
     const file = path.relative(".", found) || found;
-    this.processLines(splitLines(text, file));
+    this.processLines(new FileLines(text, file));
     this.includeDepth--;
   }
 
@@ -406,9 +454,11 @@ class Preprocessor {
     if (this.defines.size > 0 || this.idefines.size > 0 || text.includes("__")) text = this.expandSingleLine(text, line);
     // Most lines are plain instructions: skip the full analysis unless one of the first
     // two words is a macro or a name this stage handles.
-    const [w1, w2] = firstWords(text);
-    if (!this.mayHandle(w1) && !this.mayHandle(w2)) {
-      this.out.push(text === line.text ? line : { text, origin: { ...line.origin, text } });
+    const plain = this.macros.size === 0 && this.imacros.size === 0
+      ? !mayHandleFirstWords(text, isHandledWord)
+      : !this.mayHandle(firstWords(text)[0]) && !this.mayHandle(firstWords(text)[1]);
+    if (plain) {
+      this.put(text === line.text ? line : { text, origin: { ...line.origin, text } });
       return;
     }
     const call = /^\s*([A-Za-z_.?@$][\w.?@$#~]*)(\s*:)?\s*(?:([A-Za-z_.?@$][\w.?@$#~]*)\b)?(.*)$/.exec(text);
@@ -444,7 +494,17 @@ class Preprocessor {
       const std = STANDARD_MACROS[first.toLowerCase()] ?? (second !== undefined ? STANDARD_MACROS[second.toLowerCase()] : undefined);
       if (std !== undefined) this.unique += std;
     }
-    this.out.push(text === line.text ? line : { text, origin: { ...line.origin, text } });
+    this.put(text === line.text ? line : { text, origin: { ...line.origin, text } });
+  }
+
+  /** A finished line (not one ordinaryLine may take back): straight to `emit` when streaming. */
+  private put(line: SourceLine): void {
+    if (!this.emit) {
+      this.out.push(line);
+      return;
+    }
+    this.flush();
+    this.emit(line);
   }
 
   private mayHandle(word: string | undefined): boolean {
@@ -629,22 +689,6 @@ class ExitRep extends Error {
   constructor(readonly origin: LineOrigin) {
     super("%exitrep outside %rep");
   }
-}
-
-function splitLines(text: string, file: string): SourceLine[] {
-  // Split at "\n" and drop the "\r" of "\r\n" (faster than splitting at a regex).
-  const raw = text.split("\n");
-  for (let i = 0; i < raw.length - 1; i++) if (raw[i]!.endsWith("\r")) raw[i] = raw[i]!.slice(0, -1);
-  if (raw.length > 0 && raw[raw.length - 1] === "") raw.pop();
-  const lines: SourceLine[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const first = i;
-    let t = raw[i]!;
-    // A trailing backslash continues the line (NASM joins them).
-    while (t.endsWith("\\") && i + 1 < raw.length) t = t.slice(0, -1) + raw[++i]!;
-    lines.push({ text: t, origin: { file, line: first + 1, text: t } });
-  }
-  return lines;
 }
 
 function stripComment(text: string): string {

@@ -29,6 +29,10 @@ export function registerInfo(name: string): RegInfo | undefined {
   return table.get(name);
 }
 
+export function allRegisters(): RegInfo[] {
+  return [...table.values()];
+}
+
 export function isRegisterName(name: string): boolean {
   return table.has(name.toLowerCase());
 }
