@@ -6,7 +6,7 @@ import type { IrFunction, IrModule } from "../ir.js";
 import { coalesceCopies } from "./coalesce-copies.js";
 import { propagateArgumentRanges } from "./argument-ranges.js";
 import { propagateConstantArguments } from "./constant-arguments.js";
-import { inlineSmallFunctions } from "./inline.js";
+import { inlineFunctions, smallLeaves } from "./inline.js";
 import { hoistLoopInvariants } from "./licm.js";
 import { propagateConstants } from "./constprop.js";
 import { eliminateCommonSubexpressions } from "./cse.js";
@@ -30,6 +30,8 @@ export function optimizeFunction(fn: IrFunction): IrFunction {
 }
 
 export function optimizeModule(m: IrModule): IrModule {
-  const withArguments = propagateConstantArguments(inlineSmallFunctions(m));
+  // Optimised first, so that inlining sees (and copies) the callees' final size and shape.
+  const optimized = { ...m, functions: m.functions.map(optimizeFunction) };
+  const withArguments = propagateConstantArguments(inlineFunctions(optimized, smallLeaves(m)));
   return propagateArgumentRanges({ ...withArguments, functions: withArguments.functions.map(optimizeFunction) });
 }
