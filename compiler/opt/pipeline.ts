@@ -15,6 +15,7 @@ import { fuseCompareBranches } from "./fuse-compare.js";
 import { removeKnownBranches } from "./known-branches.js";
 import { storeUntruncated } from "./narrow-stores.js";
 import { removeBranchesDecidedByRanges } from "./ranges.js";
+import { recursionToLoop } from "./recursion-to-loop.js";
 import { simplifyCfg } from "./simplify-cfg.js";
 
 const PASSES: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, simplifyCfg, hoistLoopInvariants, eliminateCommonSubexpressions, storeUntruncated, removeDeadCode, coalesceCopies, fuseCompareBranches, removeKnownBranches, removeBranchesDecidedByRanges, simplifyCfg];
@@ -31,7 +32,8 @@ export function optimizeFunction(fn: IrFunction): IrFunction {
 
 export function optimizeModule(m: IrModule): IrModule {
   // Optimised first, so that inlining sees (and copies) the callees' final size and shape.
-  const optimized = { ...m, functions: m.functions.map(optimizeFunction) };
+  // Self-recursion becomes a loop first: then the function may be small enough to inline.
+  const optimized = { ...m, functions: m.functions.map((f) => recursionToLoop(optimizeFunction(f))) };
   const withArguments = propagateConstantArguments(inlineFunctions(optimized, smallLeaves(m)));
   return propagateArgumentRanges({ ...withArguments, functions: withArguments.functions.map(optimizeFunction) });
 }
