@@ -11,6 +11,7 @@ import { hoistLoopInvariants } from "./licm.js";
 import { propagateConstants } from "./constprop.js";
 import { eliminateCommonSubexpressions } from "./cse.js";
 import { removeDeadCode } from "./dce.js";
+import { threadDecidedEdges } from "./decided-edges.js";
 import { fuseCompareBranches } from "./fuse-compare.js";
 import { removeKnownBranches } from "./known-branches.js";
 import { storeUntruncated } from "./narrow-stores.js";
@@ -18,7 +19,7 @@ import { removeBranchesDecidedByRanges } from "./ranges.js";
 import { recursionToLoop } from "./recursion-to-loop.js";
 import { simplifyCfg } from "./simplify-cfg.js";
 
-const PASSES: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, simplifyCfg, hoistLoopInvariants, eliminateCommonSubexpressions, storeUntruncated, removeDeadCode, coalesceCopies, fuseCompareBranches, removeKnownBranches, removeBranchesDecidedByRanges, simplifyCfg];
+const PASSES: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, simplifyCfg, hoistLoopInvariants, eliminateCommonSubexpressions, storeUntruncated, removeDeadCode, coalesceCopies, fuseCompareBranches, removeKnownBranches, removeBranchesDecidedByRanges, threadDecidedEdges, simplifyCfg];
 
 /** Clean-up after the last round: propagate the copies CSE introduced, drop what became dead. */
 const FINAL: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, removeDeadCode, coalesceCopies];
