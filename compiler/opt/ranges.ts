@@ -348,21 +348,23 @@ export function removeBranchesDecidedByRanges(fn: IrFunction, params?: (Range | 
 }
 
 /**
- * For each block that only tests (no instructions, a compare-branch) and each
- * predecessor edge along which the ranges decide the test: where that edge may go
- * instead (`from` -> `test` can become `from` -> `target`).
+ * For each block that ends in a compare-branch after at most `maxInstrs` pure
+ * instructions, and each predecessor edge along which the ranges decide the test:
+ * where the test goes then (`from` -> `test` can become `from` -> a copy of the
+ * test's instructions -> `target`).
  */
-export function testsDecidedAlongEdges(fn: IrFunction): { from: BlockId; test: BlockId; target: BlockId }[] {
+export function testsDecidedAlongEdges(fn: IrFunction, maxInstrs: number): { from: BlockId; test: BlockId; target: BlockId }[] {
   const { exits } = analyse(fn);
   const out: { from: BlockId; test: BlockId; target: BlockId }[] = [];
-  const tests = new Map(fn.blocks.filter((b) => b.instrs.length === 0 && b.term.op === "branchCompare").map((b) => [b.id, b]));
+  const pure = (b: Block): boolean => b.instrs.every((i) => i.op !== "call" && i.op !== "intrinsic" && i.op !== "load" && i.op !== "store");
+  const tests = new Map(fn.blocks.filter((b) => b.instrs.length <= maxInstrs && pure(b) && b.term.op === "branchCompare").map((b) => [b.id, b]));
   for (const p of fn.blocks) {
     const r = exits.get(p.id);
     if (!r) continue;
     for (const s of new Set(successors(p.term))) {
       const test = tests.get(s);
       const along = test && edge(p.term, s, r);
-      const target = along && decidedTarget(test.term, along);
+      const target = along && decidedTarget(test.term, transfer(test, along));
       if (target !== undefined && target !== s) out.push({ from: p.id, test: s, target });
     }
   }

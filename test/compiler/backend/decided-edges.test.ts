@@ -29,6 +29,22 @@ export function main(): i32 {
 }
 `;
 
+// The loop header computes before it tests (`checksum * 31` scheduled above the check).
+const WITH_WORK = `
+const text = new StaticArray<u8>(32);
+const firsts = new StaticArray<i32>(3);
+
+export function main(): i32 {
+  for (let i = 0; i < 32; i++) text[i] = u8(i * 7 + 1);
+  firsts[0] = 0; firsts[1] = 20; firsts[2] = 31;
+  let checksum: u32 = 0;
+  for (let k = 0; k < 3; k++) {
+    for (let i = firsts[k]; i < 32; i++) checksum = checksum * 31 + text[i];
+  }
+  return i32(checksum & 255);
+}
+`;
+
 describe("tests decided along one incoming edge", function () {
   const dir = tmpDir("ts386-edges-");
 
@@ -54,6 +70,15 @@ describe("tests decided along one incoming edge", function () {
     const flags = new Uint8Array(4096);
     for (const [s, d] of [[3, 5], [100, 3], [4000, 255], [7, 1]]) for (let j = s!; j < 4096; j += d!) flags[j] = 1;
     expect(status).to.equal(flags.reduce((a, b) => a + b, 0) & 255);
+  });
+
+  it("copies the header's work for the latch when the header computes before its check", async function () {
+    const { main, status } = await build("work", WITH_WORK);
+    // The latch goes to a copy of the header's multiplication that jumps into the body, past the check.
+    expect(main).to.match(/@\d+:\n  %\d+ = mul %\d+, 31\n  jump @\d+\n/);
+    let checksum = 0;
+    for (const first of [0, 20, 31]) for (let i = first; i < 32; i++) checksum = (Math.imul(checksum, 31) + ((i * 7 + 1) & 255)) >>> 0;
+    expect(status).to.equal(checksum & 255);
   });
 
   it("keeps the check in the loop when the step may be negative, and fails it", async function () {
