@@ -18,8 +18,9 @@ import { storeUntruncated } from "./narrow-stores.js";
 import { removeBranchesDecidedByRanges } from "./ranges.js";
 import { recursionToLoop } from "./recursion-to-loop.js";
 import { simplifyCfg } from "./simplify-cfg.js";
+import { mergeSignAndBoundTests } from "./unsigned-range-test.js";
 
-const PASSES: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, simplifyCfg, hoistLoopInvariants, eliminateCommonSubexpressions, storeUntruncated, removeDeadCode, coalesceCopies, fuseCompareBranches, removeKnownBranches, removeBranchesDecidedByRanges, threadDecidedEdges, simplifyCfg];
+const PASSES: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, simplifyCfg, hoistLoopInvariants, eliminateCommonSubexpressions, storeUntruncated, removeDeadCode, coalesceCopies, fuseCompareBranches, mergeSignAndBoundTests, removeKnownBranches, removeBranchesDecidedByRanges, threadDecidedEdges, simplifyCfg];
 
 /** Clean-up after the last round: propagate the copies CSE introduced, drop what became dead. */
 const FINAL: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, removeDeadCode, coalesceCopies];
