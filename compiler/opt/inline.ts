@@ -41,16 +41,8 @@ function makesCalls(f: IrFunction): boolean {
   return f.blocks.some((b) => b.instrs.some((ins) => ins.op === "call"));
 }
 
-/**
- * The small leaves, judged on the functions as the front end wrote them (before
- * optimisation): the inliner has always measured them so, and the leaves inlined
- * everywhere, loops or not, stay the ones the rest of the compiler was tuned for
- * (a leaf with a loop that only optimisation makes small, inlined into an outer
- * loop, can push that loop's values to the stack).
- */
-export function smallLeaves(m: IrModule): Set<string> {
-  const leaves = m.functions.filter((f) => f.blocks.length <= LEAF_MAX_BLOCKS && !makesCalls(f) && size(f) <= LEAF_MAX_INSTRUCTIONS);
-  return new Set(leaves.map((f) => f.name));
+function isSmallLeaf(f: IrFunction): boolean {
+  return f.blocks.length <= LEAF_MAX_BLOCKS && !makesCalls(f) && size(f) <= LEAF_MAX_INSTRUCTIONS;
 }
 
 function directCallee(ins: Instr): string | undefined {
@@ -231,14 +223,14 @@ function referenced(m: IrModule): Set<string> {
   return names;
 }
 
-/** `leaves`: the small leaf functions (smallLeaves of the module before optimisation). */
-export function inlineFunctions(m: IrModule, leaves: ReadonlySet<string>): IrModule {
+/** Runs on the front end's functions (sizes are theirs, before optimisation). */
+export function inlineFunctions(m: IrModule): IrModule {
   const recursive = recursiveFunctions(m);
   const { calls, escapes } = callSites(m);
   const candidates = new Map<string, Candidate>();
   for (const f of m.functions) {
     if (recursive.has(f.name)) continue;
-    const leaf = leaves.has(f.name);
+    const leaf = isSmallLeaf(f);
     const singleCall = !f.exported && !escapes.has(f.name) && calls.get(f.name) === 1;
     const n = size(f);
     const withCalls = makesCalls(f);

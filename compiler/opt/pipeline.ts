@@ -6,7 +6,7 @@ import type { IrFunction, IrModule } from "../ir.js";
 import { coalesceCopies } from "./coalesce-copies.js";
 import { propagateArgumentRanges } from "./argument-ranges.js";
 import { propagateConstantArguments } from "./constant-arguments.js";
-import { inlineFunctions, smallLeaves } from "./inline.js";
+import { inlineFunctions } from "./inline.js";
 import { hoistLoopInvariants } from "./licm.js";
 import { propagateConstants } from "./constprop.js";
 import { eliminateCommonSubexpressions } from "./cse.js";
@@ -33,9 +33,10 @@ export function optimizeFunction(fn: IrFunction): IrFunction {
 }
 
 export function optimizeModule(m: IrModule): IrModule {
-  // Optimised first, so that inlining sees (and copies) the callees' final size and shape.
   // Self-recursion becomes a loop first: then the function may be small enough to inline.
-  const optimized = { ...m, functions: m.functions.map((f) => recursionToLoop(optimizeFunction(f))) };
-  const withArguments = propagateConstantArguments(inlineFunctions(optimized, smallLeaves(m)));
+  // (Optimising every function before inlining too would double the optimisation time
+  // for the same code on the benchmarks.)
+  const looped = { ...m, functions: m.functions.map(recursionToLoop) };
+  const withArguments = propagateConstantArguments(inlineFunctions(looped));
   return propagateArgumentRanges({ ...withArguments, functions: withArguments.functions.map(optimizeFunction) });
 }
