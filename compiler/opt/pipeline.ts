@@ -16,11 +16,12 @@ import { fuseCompareBranches } from "./fuse-compare.js";
 import { removeKnownBranches } from "./known-branches.js";
 import { storeUntruncated } from "./narrow-stores.js";
 import { removeBranchesDecidedByRanges } from "./ranges.js";
+import { removeChecksImpliedByRelations } from "./relational-bounds.js";
 import { recursionToLoop } from "./recursion-to-loop.js";
 import { simplifyCfg } from "./simplify-cfg.js";
 import { mergeSignAndBoundTests } from "./unsigned-range-test.js";
 
-const PASSES: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, simplifyCfg, hoistLoopInvariants, eliminateCommonSubexpressions, storeUntruncated, removeDeadCode, coalesceCopies, fuseCompareBranches, mergeSignAndBoundTests, removeKnownBranches, removeBranchesDecidedByRanges, threadDecidedEdges, simplifyCfg];
+const PASSES: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, simplifyCfg, hoistLoopInvariants, eliminateCommonSubexpressions, storeUntruncated, removeDeadCode, coalesceCopies, fuseCompareBranches, mergeSignAndBoundTests, removeKnownBranches, removeBranchesDecidedByRanges, removeChecksImpliedByRelations, threadDecidedEdges, simplifyCfg];
 
 /** Clean-up after the last round: propagate the copies CSE introduced, drop what became dead. */
 const FINAL: ((fn: IrFunction) => IrFunction)[] = [propagateConstants, removeDeadCode, coalesceCopies];

@@ -324,6 +324,11 @@ function analyse(fn: IrFunction, params?: (Range | undefined)[]): { entries: Map
   return { entries, exits };
 }
 
+/** The range of each temp at the end of each reached block, before its terminator (absent: any int32). */
+export function rangesAtExits(fn: IrFunction): Map<BlockId, ReadonlyMap<Temp, Range>> {
+  return analyse(fn).exits;
+}
+
 /** The target a compare-branch takes whenever the ranges `r` hold (undefined: either). */
 function decidedTarget(t: Terminator, r: Ranges): BlockId | undefined {
   if (t.op !== "branchCompare") return undefined;
