@@ -324,9 +324,16 @@ function analyse(fn: IrFunction, params?: (Range | undefined)[]): { entries: Map
   return { entries, exits };
 }
 
+/**
+ * The analysis behind each function removeBranchesDecidedByRanges returned: still
+ * sound for it (decided branches became jumps, no-op casts copies; the blocks are the
+ * same), so the passes after it need not run the fixed point again.
+ */
+const analysed = new WeakMap<IrFunction, { entries: Map<BlockId, Ranges>; exits: Map<BlockId, Ranges> }>();
+
 /** The range of each temp at the end of each reached block, before its terminator (absent: any int32). */
 export function rangesAtExits(fn: IrFunction): Map<BlockId, ReadonlyMap<Temp, Range>> {
-  return analyse(fn).exits;
+  return (analysed.get(fn) ?? analyse(fn)).exits;
 }
 
 /** The target a compare-branch takes whenever the ranges `r` hold (undefined: either). */
@@ -349,7 +356,9 @@ export function removeBranchesDecidedByRanges(fn: IrFunction, params?: (Range | 
     const target = r && decidedTarget(b.term, r);
     return target === undefined ? b : { ...b, term: { op: "jump", target, pos: b.term.pos } as Terminator };
   });
-  return { ...fn, blocks };
+  const out = { ...fn, blocks };
+  if (!params) analysed.set(out, { entries, exits });
+  return out;
 }
 
 /**
@@ -359,7 +368,7 @@ export function removeBranchesDecidedByRanges(fn: IrFunction, params?: (Range | 
  * test's instructions -> `target`).
  */
 export function testsDecidedAlongEdges(fn: IrFunction, maxInstrs: number): { from: BlockId; test: BlockId; target: BlockId }[] {
-  const { exits } = analyse(fn);
+  const { exits } = analysed.get(fn) ?? analyse(fn);
   const out: { from: BlockId; test: BlockId; target: BlockId }[] = [];
   const pure = (b: Block): boolean => b.instrs.every((i) => i.op !== "call" && i.op !== "intrinsic" && i.op !== "load" && i.op !== "store");
   const tests = new Map(fn.blocks.filter((b) => b.instrs.length <= maxInstrs && pure(b) && b.term.op === "branchCompare").map((b) => [b.id, b]));
