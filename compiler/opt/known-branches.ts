@@ -14,7 +14,7 @@ const NEGATED: Record<Condition, Condition> = {
   eq: "ne", ne: "eq", lt: "ge", ge: "lt", le: "gt", gt: "le", ult: "uge", uge: "ult", ule: "ugt", ugt: "ule",
 };
 
-interface Fact {
+export interface Fact {
   cond: Condition;
   left: Value;
   right: Value;
@@ -55,7 +55,12 @@ function exitFacts(b: Block, entry: Facts): Facts {
   return out;
 }
 
-export function removeKnownBranches(fn: IrFunction): IrFunction {
+/** The facts (`a cc b`) that hold at the end of each reached block, before its terminator. */
+export function factsAtExits(fn: IrFunction): Map<BlockId, Fact[]> {
+  return new Map([...availableFacts(fn)].map(([id, facts]) => [id, [...facts.values()]]));
+}
+
+function availableFacts(fn: IrFunction): Map<BlockId, Facts> {
   const preds = new Map<BlockId, Block[]>();
   for (const b of fn.blocks) for (const s of new Set(successors(b.term))) (preds.get(s) ?? preds.set(s, []).get(s)!).push(b);
   const exits = new Map<BlockId, Facts>();
@@ -84,6 +89,11 @@ export function removeKnownBranches(fn: IrFunction): IrFunction {
       }
     }
   }
+  return exits;
+}
+
+export function removeKnownBranches(fn: IrFunction): IrFunction {
+  const exits = availableFacts(fn);
   const blocks = fn.blocks.map((b) => {
     const t = b.term;
     const facts = exits.get(b.id);

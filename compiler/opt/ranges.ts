@@ -324,21 +324,63 @@ function analyse(fn: IrFunction, params?: (Range | undefined)[]): { entries: Map
   return { entries, exits };
 }
 
+/**
+ * The analysis behind each function removeBranchesDecidedByRanges returned: still
+ * sound for it (decided branches became jumps, no-op casts copies; the blocks are the
+ * same), so the passes after it need not run the fixed point again.
+ */
+const analysed = new WeakMap<IrFunction, { entries: Map<BlockId, Ranges>; exits: Map<BlockId, Ranges> }>();
+
+/** The range of each temp at the end of each reached block, before its terminator (absent: any int32). */
+export function rangesAtExits(fn: IrFunction): Map<BlockId, ReadonlyMap<Temp, Range>> {
+  return (analysed.get(fn) ?? analyse(fn)).exits;
+}
+
+/** The target a compare-branch takes whenever the ranges `r` hold (undefined: either). */
+function decidedTarget(t: Terminator, r: Ranges): BlockId | undefined {
+  if (t.op !== "branchCompare") return undefined;
+  let { cond, left, right } = t;
+  if (left.kind === "const" && right.kind === "temp") [left, right, cond] = [right, left, SWAPPED[cond]];
+  if (left.kind !== "temp" || right.kind !== "const") return undefined;
+  const d = decide(rangeOf(left, r), cond, right.value);
+  return d === undefined ? undefined : d ? t.ifTrue : t.ifFalse;
+}
+
 /** Decides the compare-branches the ranges decide (the parameters start in `params`: every call's arguments). */
 export function removeBranchesDecidedByRanges(fn: IrFunction, params?: (Range | undefined)[]): IrFunction {
   const { entries, exits } = analyse(fn, params);
   const blocks = fn.blocks.map((block) => {
     const entry = entries.get(block.id);
     const b = entry ? { ...block, instrs: withoutNoOpNarrowing(block.instrs, entry) } : block;
-    const t = b.term;
     const r = exits.get(b.id);
-    if (t.op !== "branchCompare" || !r) return b;
-    let { cond, left, right } = t;
-    if (left.kind === "const" && right.kind === "temp") [left, right, cond] = [right, left, SWAPPED[cond]];
-    if (left.kind !== "temp" || right.kind !== "const") return b;
-    const d = decide(rangeOf(left, r), cond, right.value);
-    if (d === undefined) return b;
-    return { ...b, term: { op: "jump", target: d ? t.ifTrue : t.ifFalse, pos: t.pos } as Terminator };
+    const target = r && decidedTarget(b.term, r);
+    return target === undefined ? b : { ...b, term: { op: "jump", target, pos: b.term.pos } as Terminator };
   });
-  return { ...fn, blocks };
+  const out = { ...fn, blocks };
+  if (!params) analysed.set(out, { entries, exits });
+  return out;
+}
+
+/**
+ * For each block that ends in a compare-branch after at most `maxInstrs` pure
+ * instructions, and each predecessor edge along which the ranges decide the test:
+ * where the test goes then (`from` -> `test` can become `from` -> a copy of the
+ * test's instructions -> `target`).
+ */
+export function testsDecidedAlongEdges(fn: IrFunction, maxInstrs: number): { from: BlockId; test: BlockId; target: BlockId }[] {
+  const { exits } = analysed.get(fn) ?? analyse(fn);
+  const out: { from: BlockId; test: BlockId; target: BlockId }[] = [];
+  const pure = (b: Block): boolean => b.instrs.every((i) => i.op !== "call" && i.op !== "intrinsic" && i.op !== "load" && i.op !== "store");
+  const tests = new Map(fn.blocks.filter((b) => b.instrs.length <= maxInstrs && pure(b) && b.term.op === "branchCompare").map((b) => [b.id, b]));
+  for (const p of fn.blocks) {
+    const r = exits.get(p.id);
+    if (!r) continue;
+    for (const s of new Set(successors(p.term))) {
+      const test = tests.get(s);
+      const along = test && edge(p.term, s, r);
+      const target = along && decidedTarget(test.term, transfer(test, along));
+      if (target !== undefined && target !== s) out.push({ from: p.id, test: s, target });
+    }
+  }
+  return out;
 }

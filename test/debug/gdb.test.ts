@@ -61,7 +61,7 @@ describe("source-level debugging with gdb (make debug)", function () {
   });
 
   it("stops on a TS line of the paging code, shows it, backtraces through kernel_main, steps in and out", async function () {
-    // Lines in functions that make calls: the optimiser inlines only small leaf functions.
+    // Lines in functions that make calls, called outside loops: the optimiser does not inline them.
     const call = sourceLine("main.ts", "paging_init();");
     const line = sourceLine("paging.ts", "interrupt_register_handler(PAGE_FAULT_VECTOR, page_fault_handler);");
     const first = sourceLine("paging.ts", 'console_writeln("Paging: building identity map");');

@@ -41,7 +41,7 @@ export function main(): i32 {
   }
   if (VERBOSE) sys_write(1, addressOf(message), usize(message.length));
   const unused: i32 = sum * 7; // dead: removed
-  return (sum + 6 * 7) & 255;
+  return (sum + 6 * 7 + classify(9) + 1) & 255; // a second call: classify stays a function
 }
 `;
 

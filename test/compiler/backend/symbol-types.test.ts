@@ -43,7 +43,7 @@ export function helper(a: i32, b: i32): i32 {
 export function main(): i32 {
   fill(6);
   counter = counter + i32(message.length);
-  return (i32(table[2]) + helper(5, 9)) & 255;
+  return (i32(table[2]) + helper(5, 9) + classify(9) + 1) & 255; // a second call: classify stays a function
 }
 `;
 
