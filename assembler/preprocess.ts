@@ -173,9 +173,11 @@ class Preprocessor {
   /** Hands the lines produced so far to `emit` (between lines: ordinaryLine may take back what it added). */
   private flush(): void {
     const emit = this.emit;
-    if (!emit || this.out.length === 0) return;
-    const lines = this.out.splice(0, this.out.length);
-    for (let i = 0; i < lines.length; i++) emit(lines[i]!);
+    const out = this.out;
+    if (!emit || out.length === 0) return;
+    // Emptied in place (a splice made a new list per line); `emit` only parses, it never adds here.
+    for (let i = 0; i < out.length; i++) emit(out[i]!);
+    out.length = 0;
   }
 
   // -------------------------------------------------------------------------

@@ -6,8 +6,12 @@
 import type { SourceLine } from "./preprocess.js";
 import type { LineOrigin } from "./lexer.js";
 
-/** The origin of a line exactly as its file has it (see FileLines.originOf). */
-export class FileLineOrigin implements LineOrigin {
+/**
+ * A line exactly as its file has it, which is also its own origin (see
+ * FileLines.originOf): one object per line read instead of two.
+ */
+export class FileLine implements SourceLine, LineOrigin {
+  readonly origin: LineOrigin = this;
   constructor(readonly file: string, readonly line: number, readonly text: string, readonly source: FileLines) {}
 }
 
@@ -83,7 +87,7 @@ export class FileLines implements LineSequence {
   at(i: number): SourceLine | undefined {
     if (i < 0 || i >= this.length) return undefined;
     const text = this.joined.size > 0 ? (this.joined.get(i) ?? this.text.slice(this.starts[i], this.ends[i])) : this.text.slice(this.starts[i], this.ends[i]);
-    return { text, origin: new FileLineOrigin(this.file, this.numbers ? this.numbers[i]! : i + 1, text, this) };
+    return new FileLine(this.file, this.numbers ? this.numbers[i]! : i + 1, text, this);
   }
 
   /** The origin of the line numbered `line` (1-based, as in the file), made again. */
