@@ -296,10 +296,12 @@ function hasJumpQualifier(ops: Op[]): boolean {
 
 function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void {
   // Index reads, not destructuring: unoptimized code would run the iterator protocol (and allocate) per instruction.
-  const a = ops[0];
-  const b = ops[1];
-  const c = ops[2];
+  // Not read past the end (an out-of-bounds read throws optimized code away); typed
+  // as the list's elements were, the checks below test what is there.
   const n = ops.length;
+  const a = (n > 0 ? ops[0] : undefined) as Op;
+  const b = (n > 1 ? ops[1] : undefined) as Op;
+  const c = (n > 2 ? ops[2] : undefined) as Op;
   // `short` and `near` only qualify the target of a jmp, jcc or call.
   if (!BRANCHES.has(m) && hasJumpQualifier(ops)) ctx.fail("mismatch in operand sizes");
   if ((m === "aam" || m === "aad") && n === 1 && isImm(a)) {
