@@ -471,6 +471,15 @@ class Preprocessor {
       this.put(text === line.text ? line : { text, origin: { ...line.origin, text } });
       return;
     }
+    this.handledLine(text, line);
+  }
+
+  /**
+   * A line whose first words may be a macro call or a name this stage handles. Kept
+   * apart from ordinaryLine so that the optimizing compiler, which compiles the hot
+   * ordinaryLine, does not compile (and pay for) this rarely taken part with it.
+   */
+  private handledLine(text: string, line: SourceLine): void {
     const call = /^\s*([A-Za-z_.?@$][\w.?@$#~]*)(\s*:)?\s*(?:([A-Za-z_.?@$][\w.?@$#~]*)\b)?(.*)$/.exec(text);
     if (call) {
       const first = call[1]!;
