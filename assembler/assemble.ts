@@ -697,12 +697,12 @@ function instructionInfo(ins: Instruction): InstructionInfo {
     constant: ins.operands.every(isConstantOperand), relative: branch && op?.kind === "imm", fixed: undefined, size: undefined, jump: undefined,
   };
   if (ins.prefixes.length > 0 || ins.operands.length !== 1 || op!.kind !== "imm" || op.expr.kind !== "sym") return info;
-  let short: number;
-  let near: number;
-  if (m === "jmp") [short, near] = [2, 5];
-  else if (m === "call") [short, near] = [5, 5];
-  else if (m.startsWith("j") && CONDITIONS[m.slice(1)] !== undefined) [short, near] = [2, 6];
-  else return info;
+  // Plain assignments: a destructuring of a list literal runs (and compiles) the iterator protocol.
+  let short = 2;
+  let near = 6;
+  if (m === "jmp") near = 5;
+  else if (m === "call") short = near = 5;
+  else if (!(m.startsWith("j") && CONDITIONS[m.slice(1)] !== undefined)) return info;
   if (op.near) short = near;
   if (op.short) near = short;
   info.jump = { name: op.expr.name, short, near, entry: undefined };

@@ -97,25 +97,47 @@ function isSbyte(v: Value, size: number): boolean {
   return n >= -128 && n <= 127 && fits(v.offset, size);
 }
 
+/**
+ * Where every encoding writes its bytes before they are copied out at their exact
+ * length: a new list grown by push started with room for 17 and was most of what
+ * encoding allocated. Encodings do not nest, so one list serves them all.
+ */
+const scratch: number[] = [];
+
 class Emitter {
-  bytes: number[] = [];
-  relocs: RelocRequest[] = [];
+  /** Bytes written so far (in `scratch`). */
+  length = 0;
+  /** Made only for the few instructions that have one. */
+  relocs: RelocRequest[] | undefined = undefined;
   constructor(private readonly ctx: EncodeContext) {}
 
+  reloc(r: RelocRequest): void {
+    if (this.relocs) this.relocs.push(r);
+    else this.relocs = [r];
+  }
+
   byte(b: number): void {
-    this.bytes.push(b & 0xff);
+    scratch[this.length++] = b & 0xff;
+  }
+
+  /** The bytes written, in a list of their own. */
+  bytes(): number[] {
+    return scratch.slice(0, this.length);
   }
 
   /** Writes a value of `size` bytes, with a relocation when it is an address. */
   value(v: Value, size: 1 | 2 | 4, what = "value"): void {
     if (!v.unknown) {
-      if (v.seg !== NO_SEG) this.relocs.push({ at: this.bytes.length, type: size === 4 ? R_386_32 : size === 2 ? R_386_16 : R_386_8, seg: v.seg });
+      if (v.seg !== NO_SEG) this.reloc({ at: this.length, type: size === 4 ? R_386_32 : size === 2 ? R_386_16 : R_386_8, seg: v.seg });
       else if (this.ctx.checkRanges && !fits(v.offset, size * 8)) this.ctx.fail(`${what} ${v.offset} does not fit in ${size * 8} bits`);
     }
     const n = v.unknown ? 0 : v.offset;
-    this.bytes.push(n & 0xff);
-    if (size >= 2) this.bytes.push((n >>> 8) & 0xff);
-    if (size === 4) this.bytes.push((n >>> 16) & 0xff, (n >>> 24) & 0xff);
+    this.byte(n);
+    if (size >= 2) this.byte(n >>> 8);
+    if (size === 4) {
+      this.byte(n >>> 16);
+      this.byte(n >>> 24);
+    }
   }
 
   /** ModRM (+SIB +displacement) for a register field and an r/m operand. */
@@ -155,11 +177,13 @@ class Emitter {
 }
 
 export function encodeInstruction(ins: Instruction, ctx: EncodeContext): Encoded {
-  const ops: Op[] = [];
+  // At their number: a list grown by push starts with room for 17.
+  const count = ins.operands.length;
+  const ops = new Array<Op>(count);
   let mem: Mem | undefined;
-  for (let i = 0; i < ins.operands.length; i++) {
+  for (let i = 0; i < count; i++) {
     const o = resolveOperand(ins.operands[i]!, ctx);
-    ops.push(o);
+    ops[i] = o;
     if (!mem && o.k === "mem") mem = o;
   }
   const e = new Emitter(ctx);
@@ -172,7 +196,7 @@ export function encodeInstruction(ins: Instruction, ctx: EncodeContext): Encoded
   if (mem?.seg) e.byte(SEGMENT_PREFIX[mem.seg]);
   encodeBody(ins.mnemonic, ops, e, ctx);
   // Most instructions have no relocation: share one empty list (encodings are kept across passes).
-  return { bytes: e.bytes, relocs: e.relocs.length > 0 ? e.relocs : NO_RELOCS };
+  return { bytes: e.bytes(), relocs: e.relocs ?? NO_RELOCS };
 }
 
 const NO_RELOCS: RelocRequest[] = Object.freeze([]) as unknown as RelocRequest[];
@@ -272,10 +296,12 @@ function hasJumpQualifier(ops: Op[]): boolean {
 
 function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void {
   // Index reads, not destructuring: unoptimized code would run the iterator protocol (and allocate) per instruction.
-  const a = ops[0];
-  const b = ops[1];
-  const c = ops[2];
+  // Not read past the end (an out-of-bounds read throws optimized code away); typed
+  // as the list's elements were, the checks below test what is there.
   const n = ops.length;
+  const a = (n > 0 ? ops[0] : undefined) as Op;
+  const b = (n > 1 ? ops[1] : undefined) as Op;
+  const c = (n > 2 ? ops[2] : undefined) as Op;
   // `short` and `near` only qualify the target of a jmp, jcc or call.
   if (!BRANCHES.has(m) && hasJumpQualifier(ops)) ctx.fail("mismatch in operand sizes");
   if ((m === "aam" || m === "aad") && n === 1 && isImm(a)) {
@@ -867,7 +893,7 @@ function relativeJump(e: Emitter, ctx: EncodeContext, target: Imm, short: number
   const canShort = short.length > 0 && !target.near;
   if (canShort) {
     const known = !v.unknown && v.seg === ctx.section;
-    const start = e.bytes.length;
+    const start = e.length;
     const delta = known ? v.offset - (ctx.offset + start + short.length + 1) : 0;
     if (v.unknown || (known && delta >= -128 && delta <= 127)) {
       bytes(e, short);
@@ -886,7 +912,7 @@ function relativeJump(e: Emitter, ctx: EncodeContext, target: Imm, short: number
   }
   if (near.length === 0) invalid(ctx);
   bytes(e, near);
-  const end = e.bytes.length + 4;
+  const end = e.length + 4;
   if (v.unknown) {
     e.value(v, 4);
   } else if (v.seg === ctx.section) {
@@ -895,8 +921,11 @@ function relativeJump(e: Emitter, ctx: EncodeContext, target: Imm, short: number
     ctx.fail("jump or call to an absolute address (use a label or an extern symbol)");
   } else {
     // Another section or an extern: S + A - P, with A = offset - 4 (the field is the last 4 bytes).
-    e.relocs.push({ at: e.bytes.length, type: R_386_PC32, seg: v.seg });
+    e.reloc({ at: e.length, type: R_386_PC32, seg: v.seg });
     const a = v.offset - 4;
-    e.bytes.push(a & 0xff, (a >>> 8) & 0xff, (a >>> 16) & 0xff, (a >>> 24) & 0xff);
+    e.byte(a);
+    e.byte(a >>> 8);
+    e.byte(a >>> 16);
+    e.byte(a >>> 24);
   }
 }

@@ -188,7 +188,12 @@ export function tokenize(line: string, origin: LineOrigin): Token[] {
       // `$name` escapes a name that would otherwise be a keyword or register.
       if (c === 36) i++;
       i++;
-      for (let d = line.charCodeAt(i); i < n && d < 128 && ID_CHAR[d] === 1; d = line.charCodeAt(++i));
+      // No read past the end: optimized code reading there is thrown away (an out-of-bounds deopt).
+      while (i < n) {
+        const d = line.charCodeAt(i);
+        if (d >= 128 || ID_CHAR[d] !== 1) break;
+        i++;
+      }
       out[count++] = { kind: "id", text: line.slice(c === 36 ? start + 1 : start, i), value: 0, bytes: undefined, col: start + 1, escaped: c === 36 };
       continue;
     }
@@ -227,7 +232,7 @@ export function tokenize(line: string, origin: LineOrigin): Token[] {
       continue;
     }
     // Only slice out a pair when its second character can make one (saves a string per comma or bracket).
-    const two = TWO_CHAR_SECOND.has(line.charCodeAt(i + 1)) ? line.slice(i, i + 2) : "";
+    const two = i + 1 < n && TWO_CHAR_SECOND.has(line.charCodeAt(i + 1)) ? line.slice(i, i + 2) : "";
     if (TWO_CHAR.has(two)) {
       out[count++] = { kind: "punct", text: two === "<>" ? "!=" : two, value: 0, bytes: undefined, col: start + 1, escaped: false };
       i += 2;

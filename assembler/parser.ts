@@ -12,7 +12,7 @@ import { evaluate, isConstantExpr, parseExpr, TokenCursor } from "./expressions.
 import { isOtherNasmRegister, registerInfo } from "./registers.js";
 import { MNEMONICS, PREFIXES } from "./encoder.js";
 import type { SourceLine } from "./preprocess.js";
-import { FileLineOrigin, type FileLines } from "./source-lines.js";
+import { FileLine, type FileLines } from "./source-lines.js";
 
 const SIZE_WORDS: Record<string, OperandSize> = { byte: 8, word: 16, dword: 32, qword: 64 };
 const OPERAND_WORDS = new Set(["strict", "short", "near", "far", "tword", "oword", "yword", "seg", "wrt", "abs", "rel", "nosplit", "incbin"]);
@@ -47,7 +47,7 @@ export class LocationOrigins {
   add(loc: SourceLocation, origin: LineOrigin): void {
     // A line exactly as its file has it is made again from the location when an error
     // needs it: keeping it (and its text) for every statement made work for the GC.
-    if (origin instanceof FileLineOrigin && origin.file === loc.file && origin.line === loc.line) {
+    if (origin instanceof FileLine && origin.file === loc.file && origin.line === loc.line) {
       if (this.files.get(origin.file) !== origin.source) this.files.set(origin.file, origin.source);
       return;
     }

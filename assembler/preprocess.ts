@@ -101,11 +101,19 @@ function mayHandleFirstWords(text: string, handled: (word: string) => boolean): 
   let i = 0;
   const n = text.length;
   for (let k = 0; k < 2 && i < n; k++) {
+    // No read past the end: optimized code reading there is thrown away (an out-of-bounds deopt).
     let c = text.charCodeAt(i);
-    while (i < n && (c === 32 || c === 9 || c === 58 /* : */)) c = text.charCodeAt(++i);
-    if (i >= n || !isIdStart(c)) break;
+    while (c === 32 || c === 9 || c === 58 /* : */) {
+      if (++i >= n) return false;
+      c = text.charCodeAt(i);
+    }
+    if (!isIdStart(c)) break;
     const start = i;
-    for (let d = c; i < n && d < 128 && ID_CHAR[d] === 1; d = text.charCodeAt(++i));
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (d >= 128 || ID_CHAR[d] !== 1) break;
+      i++;
+    }
     const len = i - start;
     if (len < 16 && HANDLED_SHAPES.has((c | 0x20) * 16 + len) && handled(text.slice(start, i))) return true;
   }
@@ -173,9 +181,11 @@ class Preprocessor {
   /** Hands the lines produced so far to `emit` (between lines: ordinaryLine may take back what it added). */
   private flush(): void {
     const emit = this.emit;
-    if (!emit || this.out.length === 0) return;
-    const lines = this.out.splice(0, this.out.length);
-    for (let i = 0; i < lines.length; i++) emit(lines[i]!);
+    const out = this.out;
+    if (!emit || out.length === 0) return;
+    // Emptied in place (a splice made a new list per line); `emit` only parses, it never adds here.
+    for (let i = 0; i < out.length; i++) emit(out[i]!);
+    out.length = 0;
   }
 
   // -------------------------------------------------------------------------
@@ -198,7 +208,7 @@ class Preprocessor {
       const t = line.text;
       let k = 0;
       while (k < t.length && (t.charCodeAt(k) === 32 || t.charCodeAt(k) === 9)) k++;
-      if (t.charCodeAt(k) === 37 /* % */ && k + 1 < t.length && /[a-zA-Z]/.test(t[k + 1]!)) {
+      if (k + 1 < t.length && t.charCodeAt(k) === 37 /* % */ && /[a-zA-Z]/.test(t[k + 1]!)) {
         const m = DIRECTIVE_WORD.exec(t.slice(k));
         const word = m ? m[1]!.toLowerCase() : "";
         const rest = m ? stripComment(m[2]!) : "";
@@ -461,6 +471,15 @@ class Preprocessor {
       this.put(text === line.text ? line : { text, origin: { ...line.origin, text } });
       return;
     }
+    this.handledLine(text, line);
+  }
+
+  /**
+   * A line whose first words may be a macro call or a name this stage handles. Kept
+   * apart from ordinaryLine so that the optimizing compiler, which compiles the hot
+   * ordinaryLine, does not compile (and pay for) this rarely taken part with it.
+   */
+  private handledLine(text: string, line: SourceLine): void {
     const call = /^\s*([A-Za-z_.?@$][\w.?@$#~]*)(\s*:)?\s*(?:([A-Za-z_.?@$][\w.?@$#~]*)\b)?(.*)$/.exec(text);
     if (call) {
       const first = call[1]!;

@@ -30,8 +30,8 @@ export class SettledLines {
   }
 
   rememberBytes(text: string, bytes: number[], column: number): void {
-    // A copy of exactly their number (the encoder's list grew by push and has room to spare).
-    if (this.lines.size < LIMIT) this.lines.set(text, { bytes: bytes.slice(), instruction: undefined, column });
+    // The encoder's list, of exactly their number, which nothing changes afterwards.
+    if (this.lines.size < LIMIT) this.lines.set(text, { bytes, instruction: undefined, column });
   }
 
   /** Remembers an instruction line if its parse cannot depend on what came before it. */

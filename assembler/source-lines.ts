@@ -6,8 +6,12 @@
 import type { SourceLine } from "./preprocess.js";
 import type { LineOrigin } from "./lexer.js";
 
-/** The origin of a line exactly as its file has it (see FileLines.originOf). */
-export class FileLineOrigin implements LineOrigin {
+/**
+ * A line exactly as its file has it, which is also its own origin (see
+ * FileLines.originOf): one object per line read instead of two.
+ */
+export class FileLine implements SourceLine, LineOrigin {
+  readonly origin: LineOrigin = this;
   constructor(readonly file: string, readonly line: number, readonly text: string, readonly source: FileLines) {}
 }
 
@@ -16,6 +20,37 @@ export interface LineSequence {
   readonly length: number;
   at(i: number): SourceLine | undefined;
   slice(start: number, end: number): SourceLine[];
+}
+
+// Each scan is a function of its own: a loop over a whole file is compiled while it
+// runs (on-stack replacement), and one function holding several such loops was
+// compiled again, and thrown away, at each next loop it reached.
+
+/**
+ * Physical lines: split at "\n"; a "\r" before it is dropped (not on the last piece,
+ * which has no "\n"), and an empty last piece is no line.
+ */
+function countLines(text: string): number {
+  let count = 0;
+  for (let pos = text.indexOf("\n"); pos >= 0; pos = text.indexOf("\n", pos + 1)) count++;
+  const last = text.lastIndexOf("\n") + 1;
+  if (last < text.length) count++;
+  return count;
+}
+
+/** Fills in where each line starts and ends; returns whether some line ends with a backslash. */
+function findLines(text: string, starts: Int32Array, ends: Int32Array): boolean {
+  let continued = false;
+  for (let pos = 0, k = 0; k < starts.length; k++) {
+    const nl = text.indexOf("\n", pos);
+    const end = nl < 0 ? text.length : nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    starts[k] = pos;
+    ends[k] = end;
+    if (end > pos && text.charCodeAt(end - 1) === 92 /* \ */) continued = true;
+    if (nl < 0) break;
+    pos = nl + 1;
+  }
+  return continued;
 }
 
 export class FileLines implements LineSequence {
@@ -28,34 +63,14 @@ export class FileLines implements LineSequence {
   private readonly joined = new Map<number, string>();
 
   constructor(private readonly text: string, private readonly file: string) {
-    // Physical lines: split at "\n"; a "\r" before it is dropped (not on the last piece,
-    // which has no "\n"), and an empty last piece is no line.
     // Counted first, so that the tables are allocated once at their size.
-    let count = 0;
-    for (let pos = text.indexOf("\n"); pos >= 0; pos = text.indexOf("\n", pos + 1)) count++;
-    const last = text.lastIndexOf("\n") + 1;
-    if (last < text.length) count++;
+    const count = countLines(text);
     let starts = new Int32Array(count);
     let ends = new Int32Array(count);
-    for (let pos = 0, k = 0; k < count; k++) {
-      const nl = text.indexOf("\n", pos);
-      starts[k] = pos;
-      if (nl < 0) {
-        ends[k] = text.length;
-        break;
-      }
-      ends[k] = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      pos = nl + 1;
-    }
     // A trailing backslash continues the line (nasm joins them).
     let numbers: number[] | undefined;
-    for (let i = 0; i < starts.length; i++) {
-      if (ends[i]! > starts[i]! && text.charCodeAt(ends[i]! - 1) === 92 /* \ */) {
-        numbers = [];
-        break;
-      }
-    }
-    if (numbers) {
+    if (findLines(text, starts, ends)) {
+      numbers = [];
       const s: number[] = [];
       const e: number[] = [];
       for (let i = 0; i < starts.length; i++) {
@@ -83,7 +98,7 @@ export class FileLines implements LineSequence {
   at(i: number): SourceLine | undefined {
     if (i < 0 || i >= this.length) return undefined;
     const text = this.joined.size > 0 ? (this.joined.get(i) ?? this.text.slice(this.starts[i], this.ends[i])) : this.text.slice(this.starts[i], this.ends[i]);
-    return { text, origin: new FileLineOrigin(this.file, this.numbers ? this.numbers[i]! : i + 1, text, this) };
+    return new FileLine(this.file, this.numbers ? this.numbers[i]! : i + 1, text, this);
   }
 
   /** The origin of the line numbered `line` (1-based, as in the file), made again. */
