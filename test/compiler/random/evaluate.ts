@@ -76,6 +76,26 @@ export class Evaluator {
       case "ternary": return this.cond(e.c, env) ? this.expr(e.a, env) : this.expr(e.b, env);
       case "call": return this.call(e.fn, e.args.map((a) => this.expr(a, env)));
       case "index": return this.arrays.get(e.arr)!.values[this.slot(e.idx, env)]!;
+      case "rotate": {
+        const x = BigInt.asUintN(32, this.expr({ k: "var", t: e.t, name: e.x }, env));
+        const [l, r] = [BigInt.asUintN(32, x << BigInt(e.count)), x >> BigInt(32 - e.count)];
+        return wrap(e.t, e.op === "|" ? l | r : e.op === "+" ? l + r : l ^ r);
+      }
+      case "rotateBy": {
+        // Left to right: the shl reads n before the assignment, the sub after it.
+        const x = BigInt.asUintN(32, this.expr({ k: "var", t: e.t, name: e.x }, env));
+        const n0 = this.expr({ k: "var", t: e.nt, name: e.n }, env);
+        const l = BigInt.asUintN(32, x << (BigInt.asUintN(32, n0) & 31n));
+        let n1 = n0;
+        if (e.bump !== 0) {
+          n1 = wrap(e.nt, n0 + BigInt(e.bump));
+          if (env.has(e.n)) env.set(e.n, n1);
+          else this.globals.set(e.n, n1);
+        }
+        // (x, read before the assignment, keeps its value even when n is x)
+        const r = x >> (BigInt.asUintN(32, 32n - n1) & 31n);
+        return wrap(e.t, l | r);
+      }
     }
   }
 

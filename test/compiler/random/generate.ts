@@ -1,5 +1,5 @@
 // Seeded random program generator: functions over all integer types with casts,
-// arithmetic, shifts, guarded division, comparisons, ternaries, locals, if/else,
+// arithmetic, shifts, rotates (by literals, or by a variable the expression may assign), guarded division, comparisons, ternaries, locals, if/else,
 // bounded loops and calls to earlier functions. Every generated program is
 // well-typed under the language rules (narrowing is always an explicit cast) and
 // never divides by zero or computes INT_MIN / -1 (helpers guard variable divisors).
@@ -94,6 +94,17 @@ export class Generator {
     if (choice < 30) {
       const op = r.pick<ArithOp>(["+", "-", "*", "&", "|", "^"]);
       return want({ k: "arith", op, l: sub(), r: sub() });
+    }
+    const words = scope.vars.filter((v) => v.t === "i32" || v.t === "u32");
+    if (choice < 42 && words.length > 0 && r.chance(0.25)) {
+      // Rotates (isel's rol): by a literal, or by a variable that the expression may bump in between.
+      const x = r.pick(words);
+      const counts = scope.vars.filter((v) => v.mutable);
+      if (counts.length === 0 || r.chance(0.4)) {
+        return want({ k: "rotate", t: x.t, x: x.name, op: r.pick<"|" | "+" | "^">(["|", "+", "^"]), count: 1 + r.int(31) });
+      }
+      const n = r.pick(counts);
+      return want({ k: "rotateBy", t: x.t, x: x.name, n: n.name, nt: n.t, bump: r.pick([0, 0, 1, 3, 32]) });
     }
     if (choice < 42) {
       const op = r.pick<"<<" | ">>" | ">>>">(["<<", ">>", ">>>"]);

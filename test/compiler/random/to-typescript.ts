@@ -35,6 +35,11 @@ export function expr(e: Expr): string {
     case "ternary": return `(${cond(e.c)} ? ${expr(e.a)} : ${expr(e.b)})`;
     case "call": return `${e.fn}(${e.args.map(expr).join(", ")})`;
     case "index": return `${e.arr}[${index(e.idx)}]`;
+    case "rotate": return `((${e.x} << ${e.count}) ${e.op} (${e.x} >>> ${32 - e.count}))`;
+    case "rotateBy": {
+      const count = e.bump === 0 ? e.n : `(${e.n} = ${e.nt}(${e.n} + ${e.bump}))`;
+      return `((${e.x} << ${e.n}) | (${e.x} >>> (32 - ${count})))`;
+    }
   }
 }
 
