@@ -52,6 +52,10 @@ export type Stmt =
   | { k: "store"; arr: string; idx: Expr; e: Expr } // arr[i32(idx) & (ARRAY_LENGTH - 1)] = e (e of the element type)
   | { k: "if"; c: Cond; then: Stmt[]; else: Stmt[] }
   | { k: "loop"; counter: string; count: number; body: Stmt[] } // let c: i32 = 0; while (c < count) { body; c = c + 1; }
+  // An array scan with an unmasked index (count-to-zero, strength reduction):
+  // let c: i32 = start; for (; c < B; c += step) acc = T(acc op arr[c + offset]); then, if keep, acc = T(acc + c).
+  // B is a literal, or `(i32(bound) & (ARRAY_LENGTH - 1)) - offset` computed before the loop.
+  | { k: "scan"; counter: string; start: number; bound: number | Expr; step: number; arr: string; offset: number; acc: string; accT: IntT; op: ArithOp; keep: boolean }
   | { k: "return"; e: Expr };
 
 export interface Func {

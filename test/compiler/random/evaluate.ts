@@ -141,6 +141,20 @@ export class Evaluator {
           this.write(s.name, this.expr(rhs, env), env, types);
           break;
         }
+        case "scan": {
+          const arr = this.arrays.get(s.arr)!;
+          const accT = s.accT;
+          const bound = typeof s.bound === "number" ? BigInt(s.bound) : (wrap("i32", this.expr(s.bound, env)) & BigInt(ARRAY_LENGTH - 1)) - BigInt(s.offset);
+          types.set(s.counter, "i32");
+          let c = BigInt(s.start);
+          for (; c < bound; c += BigInt(s.step)) {
+            const element: Expr = { k: "lit", t: arr.t, v: arr.values[Number(c) + s.offset]! };
+            this.write(s.acc, this.expr({ k: "arith", op: s.op, l: { k: "var", t: accT, name: s.acc }, r: element }, env), env, types);
+          }
+          env.set(s.counter, c);
+          if (s.keep) this.write(s.acc, this.expr({ k: "arith", op: "+", l: { k: "var", t: accT, name: s.acc }, r: { k: "var", t: "i32", name: s.counter } }, env), env, types);
+          break;
+        }
         case "store": {
           // Left to right: the index, then the value.
           const a = this.arrays.get(s.arr)!;

@@ -81,6 +81,18 @@ function stmt(s: Stmt, indent: string): string[] {
         `${indent}  ${s.counter} = ${s.counter} + 1;`,
         `${indent}}`,
       ];
+    case "scan": {
+      const at = (k: number): string => (k === 0 ? "" : k > 0 ? ` + ${k}` : ` - ${-k}`);
+      const out = [`${indent}let ${s.counter}: i32 = ${s.start};`];
+      let bound = String(s.bound);
+      if (typeof s.bound !== "number") {
+        bound = `${s.counter}b`;
+        out.push(`${indent}const ${bound}: i32 = (i32(${expr(s.bound)}) & ${ARRAY_LENGTH - 1})${at(-s.offset)};`);
+      }
+      out.push(`${indent}for (; ${s.counter} < ${bound}; ${s.counter} += ${s.step}) ${s.acc} = ${s.accT}(${s.acc} ${s.op} ${s.arr}[${s.counter}${at(s.offset)}]);`);
+      if (s.keep) out.push(`${indent}${s.acc} = ${s.accT}(${s.acc} + ${s.counter});`);
+      return out;
+    }
     case "return": return [`${indent}return ${expr(s.e)};`];
   }
 }
