@@ -174,8 +174,9 @@ function lowerBuiltin(fx: FunctionContext, name: string, e: ts.CallExpression): 
       const t = typeArgument(fx, e, "changetype");
       const v = lowerExpr(fx, e.arguments[0]!);
       const addr = v.type.kind === "class" || v.type.kind === "func" || v.type.kind === "string" ? v : convert(fx, v, USIZE, e.arguments[0]!);
-      if (t.kind === "class" || t.kind === "func") return { type: t, value: addr.value };
-      if (t.kind === "int" && t.width === 4) return { type: t, value: addr.value, known: addr.known };
+      // (a local's own temp stays marked local: a later assignment in the expression must not change it)
+      if (t.kind === "class" || t.kind === "func") return { type: t, value: addr.value, local: addr.local };
+      if (t.kind === "int" && t.width === 4) return { type: t, value: addr.value, known: addr.known, local: addr.local };
       failAt(e.typeArguments![0]!, Code.type, "changetype<T> views an address as an @unmanaged class (or a function reference, or u32/usize)");
     }
     case "unchecked": {

@@ -57,7 +57,7 @@ export function convert(fx: FunctionContext, op: Operand, to: Type, node: ts.Nod
       const inRange = op.range !== undefined && fits(to, op.range[0]) && fits(to, op.range[1]);
       if (mode === "implicit" && !implicitlyConvertible(from, to) && !inRange)
         failAt(node, Code.type, `narrowing ${from.name} to ${to.name} needs an explicit cast: write ${to.name}(${shortText(node)})`);
-      if (inRange) return { type: to, value: op.value }; // the held value is already in the target's range
+      if (inRange) return { type: to, value: op.value, local: op.local }; // the held value is already in the target's range
       return extendTo(fx, op, from, to, node);
     }
     if (mode === "cast" && from.kind === "bool") {
@@ -66,7 +66,7 @@ export function convert(fx: FunctionContext, op: Operand, to: Type, node: ts.Nod
     }
     if (mode === "cast" && (from.kind === "string" || from.kind === "class" || from.kind === "func")) {
       if (to.width !== 4) failAt(node, Code.type, `a ${typeName(from)} reference is an address: cast it to u32 or usize`);
-      return { type: to, value: op.value };
+      return { type: to, value: op.value, local: op.local };
     }
     failAt(node, Code.type, `${typeName(from)} is not an integer${from.kind === "bool" ? `: write ${to.name}(${shortText(node)})` : ""}`);
   }
@@ -96,9 +96,11 @@ function shortText(node: ts.Node): string {
 
 /** Re-extends a 32-bit held value to a narrow type when the held bits may be out of its range. */
 function extendTo(fx: FunctionContext, op: Operand, from: IntType, to: IntType, node: ts.Node): Operand {
-  if (to.width === 4) return { type: to, value: op.value };
+  // Where the value passes through as the local's own temp, it stays marked local: a later
+  // assignment in the same expression must not change what was read (stabilize copies it).
+  if (to.width === 4) return { type: to, value: op.value, local: op.local };
   const alreadyInRange = (from.width < to.width && (!from.signed || to.signed)) || (from.width === to.width && from.signed === to.signed);
-  if (alreadyInRange) return { type: to, value: op.value };
+  if (alreadyInRange) return { type: to, value: op.value, local: op.local };
   const dst = fx.temp(node);
   fx.code(node).emit({ op: "extend", dst, src: op.value, width: to.width as 1 | 2, signed: to.signed, pos: fx.pos(node) });
   return { type: to, value: { kind: "temp", temp: dst } };

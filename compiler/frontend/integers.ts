@@ -78,7 +78,10 @@ export function foldArith(op: ArithOp, t: IntType | undefined, a: bigint, b: big
     case "xor":
       return w(a ^ b);
     case "shl":
-      return t ? w(a << (b & 31n)) : a << b;
+      if (t) return w(a << (b & 31n));
+      // Untyped constants are exact: past 63 the value fits no 32-bit type (and may be too big to build at all).
+      if (a !== 0n && b > 63n) return `${a} << ${b} does not fit 32 bits; give the left operand a type (counts then wrap mod 32)`;
+      return a << b;
     case "shr":
       if (!t) return a >> b;
       return t.signed ? w(BigInt.asIntN(32, a) >> (b & 31n)) : w(BigInt.asUintN(32, a) >> (b & 31n));

@@ -270,10 +270,12 @@ class Selector {
         // Bits that do not overlap: |, + and ^ agree. (A count of 0 mod 32 would overlap.)
         if ((a.value & 31) !== 0 && ((a.value + b.value) & 31) === 0) count = { kind: "const", value: a.value & 31 };
       } else if (ins.kind === "or" && a.kind === "temp") {
-        // x << n | x >>> (32 - n): for n = 0 mod 32 both are x, and so is the rotate.
+        // x << n | x >>> (32 - n): for n = 0 mod 32 both are x, and so is the rotate. n must
+        // be one value from the first of the shl and the sub to the rotate, which reads it.
         const s = def(b, r.index);
         if (s && s.ins.kind === "sub" && s.ins.left.kind === "const" && (s.ins.left.value & 31) === 0 &&
-            s.ins.right.kind === "temp" && s.ins.right.temp === a.temp && !instrs.slice(s.index, i).some((w) => tempWritten(w) === a.temp)) {
+            s.ins.right.kind === "temp" && s.ins.right.temp === a.temp &&
+            !instrs.slice(Math.min(s.index, l.index), i).some((w) => tempWritten(w) === a.temp)) {
           count = a;
           skip.add(s.ins);
         }

@@ -91,6 +91,7 @@ export const loweringErrors: DiagnosticCase[] = [
   { name: "negative literal for unsigned", source: "function g(): void {\n  let b: u32 = @@-1;\n}\n", code: C, message: "-1 does not fit u32 (range 0..4294967295); write u32(-1) to wrap it" },
   { name: "literal beyond 32 bits", source: "const big = @@0x100000000;\nlet b = big;\n", code: C, message: "4294967296 does not fit in 32 bits" },
   { name: "constant division by zero", source: "const Z = @@10 / 0;\n", code: C, message: "division by zero" },
+  { name: "untyped shift past 63 (no 32-bit value, and too big to build)", source: "const S = @@1 << 4294967295;\n", code: C, message: "1 << 4294967295 does not fit 32 bits; give the left operand a type (counts then wrap mod 32)" },
   { name: "constant INT_MIN / -1", source: "const M: i32 = -2147483648;\nconst Q = @@M / -1;\n", code: C, message: "-2147483648 / -1 overflows i32 (the CPU traps)" },
   { name: "non-constant module initialiser", source: "function g(): i32 { return 1; }\nlet n: i32 = @@g();\n", code: C, message: /^module-level initialisers must be constant/ },
   { name: "constant index out of bounds", source: "const a = new StaticArray<u8>(4);\n" + inFn("  a[@@4] = 1;"), code: B, message: "index 4 is out of bounds of an array of length 4" },

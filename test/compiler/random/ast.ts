@@ -34,7 +34,11 @@ export type Expr =
   | { k: "unary"; op: "-" | "~"; e: Expr }
   | { k: "ternary"; c: Cond; a: Expr; b: Expr } // a and b of the same type
   | { k: "call"; fn: string; ret: IntT; args: Expr[] }
-  | { k: "index"; t: IntT; arr: string; idx: Expr }; // arr[i32(idx) & (ARRAY_LENGTH - 1)]
+  | { k: "index"; t: IntT; arr: string; idx: Expr } // arr[i32(idx) & (ARRAY_LENGTH - 1)]
+  // A rotate of the 32-bit variable x: `(x << k) op (x >>> (32 - k))` for a literal k, or
+  // `(x << n) | (x >>> (32 - (n = n + bump)))` for a variable n of type nt (bump 0: `32 - n`).
+  | { k: "rotate"; t: IntT; x: string; op: "|" | "+" | "^"; count: number }
+  | { k: "rotateBy"; t: IntT; x: string; n: string; nt: IntT; bump: number };
 
 export type Cond =
   | { k: "cmp"; op: CompareOp; l: Expr; r: Expr }
@@ -48,6 +52,10 @@ export type Stmt =
   | { k: "store"; arr: string; idx: Expr; e: Expr } // arr[i32(idx) & (ARRAY_LENGTH - 1)] = e (e of the element type)
   | { k: "if"; c: Cond; then: Stmt[]; else: Stmt[] }
   | { k: "loop"; counter: string; count: number; body: Stmt[] } // let c: i32 = 0; while (c < count) { body; c = c + 1; }
+  // An array scan with an unmasked index (count-to-zero, strength reduction):
+  // let c: i32 = start; for (; c < B; c += step) acc = T(acc op arr[c + offset]); then, if keep, acc = T(acc + c).
+  // B is a literal, or `(i32(bound) & (ARRAY_LENGTH - 1)) - offset` computed before the loop.
+  | { k: "scan"; counter: string; start: number; bound: number | Expr; step: number; arr: string; offset: number; acc: string; accT: IntT; op: ArithOp; keep: boolean }
   | { k: "return"; e: Expr };
 
 export interface Func {
@@ -83,7 +91,7 @@ export interface Program {
 
 export function typeOf(e: Expr): IntT {
   switch (e.k) {
-    case "lit": case "var": case "cast": case "boolCast": case "index": return e.t;
+    case "lit": case "var": case "cast": case "boolCast": case "index": case "rotate": case "rotateBy": return e.t;
     case "arith": case "divConst": return arithmeticType(typeOf(e.l), typeOf(e.r));
     case "shift": return promote(typeOf(e.l));
     case "unary": return promote(typeOf(e.e));

@@ -76,6 +76,26 @@ export class Evaluator {
       case "ternary": return this.cond(e.c, env) ? this.expr(e.a, env) : this.expr(e.b, env);
       case "call": return this.call(e.fn, e.args.map((a) => this.expr(a, env)));
       case "index": return this.arrays.get(e.arr)!.values[this.slot(e.idx, env)]!;
+      case "rotate": {
+        const x = BigInt.asUintN(32, this.expr({ k: "var", t: e.t, name: e.x }, env));
+        const [l, r] = [BigInt.asUintN(32, x << BigInt(e.count)), x >> BigInt(32 - e.count)];
+        return wrap(e.t, e.op === "|" ? l | r : e.op === "+" ? l + r : l ^ r);
+      }
+      case "rotateBy": {
+        // Left to right: the shl reads n before the assignment, the sub after it.
+        const x = BigInt.asUintN(32, this.expr({ k: "var", t: e.t, name: e.x }, env));
+        const n0 = this.expr({ k: "var", t: e.nt, name: e.n }, env);
+        const l = BigInt.asUintN(32, x << (BigInt.asUintN(32, n0) & 31n));
+        let n1 = n0;
+        if (e.bump !== 0) {
+          n1 = wrap(e.nt, n0 + BigInt(e.bump));
+          if (env.has(e.n)) env.set(e.n, n1);
+          else this.globals.set(e.n, n1);
+        }
+        // (x, read before the assignment, keeps its value even when n is x)
+        const r = x >> (BigInt.asUintN(32, 32n - n1) & 31n);
+        return wrap(e.t, l | r);
+      }
     }
   }
 
@@ -119,6 +139,20 @@ export class Evaluator {
           const t = types.get(s.name) ?? this.globalTypes.get(s.name)!;
           const rhs: Expr = { k: "arith", op: s.op, l: { k: "var", t, name: s.name }, r: s.e };
           this.write(s.name, this.expr(rhs, env), env, types);
+          break;
+        }
+        case "scan": {
+          const arr = this.arrays.get(s.arr)!;
+          const accT = s.accT;
+          const bound = typeof s.bound === "number" ? BigInt(s.bound) : (wrap("i32", this.expr(s.bound, env)) & BigInt(ARRAY_LENGTH - 1)) - BigInt(s.offset);
+          types.set(s.counter, "i32");
+          let c = BigInt(s.start);
+          for (; c < bound; c += BigInt(s.step)) {
+            const element: Expr = { k: "lit", t: arr.t, v: arr.values[Number(c) + s.offset]! };
+            this.write(s.acc, this.expr({ k: "arith", op: s.op, l: { k: "var", t: accT, name: s.acc }, r: element }, env), env, types);
+          }
+          env.set(s.counter, c);
+          if (s.keep) this.write(s.acc, this.expr({ k: "arith", op: "+", l: { k: "var", t: accT, name: s.acc }, r: { k: "var", t: "i32", name: s.counter } }, env), env, types);
           break;
         }
         case "store": {

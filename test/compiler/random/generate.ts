@@ -1,6 +1,6 @@
 // Seeded random program generator: functions over all integer types with casts,
-// arithmetic, shifts, guarded division, comparisons, ternaries, locals, if/else,
-// bounded loops and calls to earlier functions. Every generated program is
+// arithmetic, shifts, rotates (by literals, or by a variable the expression may assign), guarded division, comparisons, ternaries, locals, if/else,
+// bounded loops, array scans with unmasked counters (read after the loop too) and calls to earlier functions. Every generated program is
 // well-typed under the language rules (narrowing is always an explicit cast) and
 // never divides by zero or computes INT_MIN / -1 (helpers guard variable divisors).
 
@@ -95,6 +95,17 @@ export class Generator {
       const op = r.pick<ArithOp>(["+", "-", "*", "&", "|", "^"]);
       return want({ k: "arith", op, l: sub(), r: sub() });
     }
+    const words = scope.vars.filter((v) => v.t === "i32" || v.t === "u32");
+    if (choice < 42 && words.length > 0 && r.chance(0.25)) {
+      // Rotates (isel's rol): by a literal, or by a variable that the expression may bump in between.
+      const x = r.pick(words);
+      const counts = scope.vars.filter((v) => v.mutable);
+      if (counts.length === 0 || r.chance(0.4)) {
+        return want({ k: "rotate", t: x.t, x: x.name, op: r.pick<"|" | "+" | "^">(["|", "+", "^"]), count: 1 + r.int(31) });
+      }
+      const n = r.pick(counts);
+      return want({ k: "rotateBy", t: x.t, x: x.name, n: n.name, nt: n.t, bump: r.pick([0, 0, 1, 3, 32]) });
+    }
     if (choice < 42) {
       const op = r.pick<"<<" | ">>" | ">>>">(["<<", ">>", ">>>"]);
       const count: Expr = r.chance(0.5) ? { k: "lit", t: "i32", v: BigInt(r.int(40)) } : sub();
@@ -164,6 +175,14 @@ export class Generator {
         if (bits(v.t) === 32 && r.chance(0.4)) {
           out.push({ k: "compound", name: v.name, op: r.pick<ArithOp>(["+", "-", "*", "&", "|", "^"]), e: this.expr(v.t, local, 2) });
         } else out.push({ k: "assign", name: v.name, e: this.expr(v.t, local, 3) });
+      } else if (choice < 66 && this.arrays.length > 0) {
+        // An array scan whose counter indexes unmasked (and may be read after the loop).
+        const v = r.pick(mutable);
+        const offset = r.pick([0, 0, 1, 2, -1, -3]);
+        const start = Math.max(-offset, r.pick([0, 0, 1, 3, 5, 8]) - Math.max(offset, 0));
+        const bound = r.chance(0.5) ? r.int(ARRAY_LENGTH + 1 - Math.max(offset, 0)) : this.expr(undefined, local, 2);
+        out.push({ k: "scan", counter: this.fresh("c"), start, bound, step: r.pick([1, 1, 2, 3]), arr: r.pick(this.arrays).name, offset,
+          acc: v.name, accT: v.t, op: r.pick<ArithOp>(["+", "-", "*", "^", "|"]), keep: r.chance(0.4) });
       } else if (choice < 80 && depth > 0) {
         out.push({ k: "if", c: this.cond(local, 2), then: this.block(local, depth - 1, 1 + r.int(3)), else: r.chance(0.5) ? this.block(local, depth - 1, 1 + r.int(2)) : [] });
       } else if (depth > 0) {

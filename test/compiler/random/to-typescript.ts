@@ -35,6 +35,11 @@ export function expr(e: Expr): string {
     case "ternary": return `(${cond(e.c)} ? ${expr(e.a)} : ${expr(e.b)})`;
     case "call": return `${e.fn}(${e.args.map(expr).join(", ")})`;
     case "index": return `${e.arr}[${index(e.idx)}]`;
+    case "rotate": return `((${e.x} << ${e.count}) ${e.op} (${e.x} >>> ${32 - e.count}))`;
+    case "rotateBy": {
+      const count = e.bump === 0 ? e.n : `(${e.n} = ${e.nt}(${e.n} + ${e.bump}))`;
+      return `((${e.x} << ${e.n}) | (${e.x} >>> (32 - ${count})))`;
+    }
   }
 }
 
@@ -76,6 +81,18 @@ function stmt(s: Stmt, indent: string): string[] {
         `${indent}  ${s.counter} = ${s.counter} + 1;`,
         `${indent}}`,
       ];
+    case "scan": {
+      const at = (k: number): string => (k === 0 ? "" : k > 0 ? ` + ${k}` : ` - ${-k}`);
+      const out = [`${indent}let ${s.counter}: i32 = ${s.start};`];
+      let bound = String(s.bound);
+      if (typeof s.bound !== "number") {
+        bound = `${s.counter}b`;
+        out.push(`${indent}const ${bound}: i32 = (i32(${expr(s.bound)}) & ${ARRAY_LENGTH - 1})${at(-s.offset)};`);
+      }
+      out.push(`${indent}for (; ${s.counter} < ${bound}; ${s.counter} += ${s.step}) ${s.acc} = ${s.accT}(${s.acc} ${s.op} ${s.arr}[${s.counter}${at(s.offset)}]);`);
+      if (s.keep) out.push(`${indent}${s.acc} = ${s.accT}(${s.acc} + ${s.counter});`);
+      return out;
+    }
     case "return": return [`${indent}return ${expr(s.e)};`];
   }
 }
