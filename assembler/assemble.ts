@@ -19,7 +19,7 @@ import type { DataItem, Expr, Instruction, Label, Statement } from "./statements
 import { constant, evaluate, EXTERN_BASE, isConstantExpr, NO_SEG, type EvalContext, type Value } from "./expressions.js";
 import { CONDITIONS, encodeInstruction, type EncodeContext, type Encoded } from "./encoder.js";
 import { sectionAttributes } from "./sections.js";
-import { RunBuilder, type AsmStatement, type ByteRun } from "./byte-runs.js";
+import { isConstantOperand, RunBuilder, type AsmStatement, type ByteRun } from "./byte-runs.js";
 
 interface Section {
   name: string;
@@ -708,17 +708,3 @@ function instructionInfo(ins: Instruction): InstructionInfo {
   info.jump = { name: op.expr.name, short, near, entry: undefined };
   return info;
 }
-
-function isConstantOperand(o: Instruction["operands"][number]): boolean {
-  switch (o.kind) {
-    case "reg":
-      return true;
-    case "imm":
-      return isConstantExpr(o.expr);
-    case "mem":
-      return o.disp === undefined || isConstantExpr(o.disp);
-    case "far":
-      return isConstantExpr(o.segment) && isConstantExpr(o.offset);
-  }
-}
-

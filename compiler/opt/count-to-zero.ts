@@ -13,7 +13,8 @@
 // loop. i must be dead where the loop exits (it is no longer counted).
 
 import type { Block, BlockId, Condition, Instr, IrFunction, Temp, Terminator, Value } from "../ir.js";
-import { dominators, naturalLoops, predecessorIds } from "./dominators.js";
+import { dominators, loopsByHeader, predecessorIds } from "./dominators.js";
+import { rewriteOneAtATime } from "./one-at-a-time.js";
 import { mapValues, successors, tempWritten, useCounts, valuesRead } from "./ir-uses.js";
 
 const isTemp = (v: Value, t: Temp): boolean => v.kind === "temp" && v.temp === t;
@@ -87,14 +88,7 @@ interface Candidate {
 }
 
 export function countLoopsToZero(fn: IrFunction): IrFunction {
-  let f = fn;
-  // One loop at a time: each rewrite changes the function the next search reads.
-  for (let round = 0; round < 32; round++) {
-    const c = findCandidate(f);
-    if (!c) return f;
-    f = rewrite(f, c);
-  }
-  return f;
+  return rewriteOneAtATime(fn, findCandidate, rewrite);
 }
 
 function findCandidate(fn: IrFunction): Candidate | undefined {
@@ -102,12 +96,7 @@ function findCandidate(fn: IrFunction): Candidate | undefined {
   const dom = dominators(fn, preds);
   const byId = new Map(fn.blocks.map((b) => [b.id, b]));
   const uses = useCounts(fn);
-  // Loops sharing a header are one loop (several back edges).
-  const bodies = new Map<BlockId, Set<BlockId>>();
-  for (const l of naturalLoops(fn, preds, dom)) {
-    const b = bodies.get(l.header) ?? bodies.set(l.header, new Set()).get(l.header)!;
-    for (const x of l.body) b.add(x);
-  }
+  const bodies = loopsByHeader(fn, preds, dom);
   for (const [header, body] of bodies) {
     const outside = (preds.get(header) ?? []).filter((p) => !body.has(p));
     if (outside.length !== 1) continue;

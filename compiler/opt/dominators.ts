@@ -73,3 +73,13 @@ export function naturalLoops(fn: IrFunction, preds: Map<BlockId, BlockId[]>, dom
   }
   return loops;
 }
+
+/** The natural loops by header: loops sharing a header (several back edges) are one loop. */
+export function loopsByHeader(fn: IrFunction, preds: Map<BlockId, BlockId[]>, dom: Map<BlockId, Set<BlockId>>): Map<BlockId, Set<BlockId>> {
+  const bodies = new Map<BlockId, Set<BlockId>>();
+  for (const l of naturalLoops(fn, preds, dom)) {
+    const b = bodies.get(l.header) ?? bodies.set(l.header, new Set()).get(l.header)!;
+    for (const x of l.body) b.add(x);
+  }
+  return bodies;
+}
