@@ -30,7 +30,11 @@ function directlyCalledOnly(m: IrModule): Set<string> {
 export function propagateArgumentRanges(m: IrModule): IrModule {
   const candidates = directlyCalledOnly(m);
   const joined = new Map<string, Range[]>();
+  // Only callers of a candidate need their range analysis (the costly part of this pass).
+  const callsCandidate = (f: IrFunction): boolean =>
+    f.blocks.some((b) => b.instrs.some((i) => i.op === "call" && i.callee.kind === "symbol" && candidates.has(i.callee.name)));
   for (const f of m.functions) {
+    if (!callsCandidate(f)) continue;
     for (const [callee, args] of callArgumentRanges(f)) {
       if (!candidates.has(callee)) continue;
       const prev = joined.get(callee);
