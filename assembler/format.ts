@@ -5,6 +5,8 @@
 import type { DataItem, Expr, Operand, Statement } from "./statements.js";
 import { isReservedWord } from "./parser.js";
 import { isOtherNasmRegister } from "./registers.js";
+import { sectionAttributes } from "./sections.js";
+import { SHT_NOBITS } from "../elf/types.js";
 
 const DATA_NAMES: Record<number, string> = { 1: "db", 2: "dw", 4: "dd", 8: "dq" };
 const RESERVE_NAMES: Record<number, string> = { 1: "resb", 2: "resw", 4: "resd", 8: "resq" };
@@ -83,8 +85,12 @@ function formatItem(item: DataItem): string {
   return formatExpr(item.expr);
 }
 
-/** One statement as a line of NASM text (without a newline). */
-export function formatStatement(st: Statement): string {
+/**
+ * One statement as a line of NASM text (without a newline). `inNobits`: the statement is
+ * in a NOBITS section (.bss), where zero-filled alignment is written `alignb N` (nasm
+ * warns about `align N, db 0` there; the bytes are the same: none).
+ */
+export function formatStatement(st: Statement, inNobits = false): string {
   switch (st.kind) {
     case "label":
       return `${name(st.name)}:`;
@@ -112,6 +118,7 @@ export function formatStatement(st: Statement): string {
     case "reserve":
       return `    ${RESERVE_NAMES[st.width]} ${formatExpr(st.count)}`;
     case "align":
+      if (st.fill === "zero" && inNobits) return `    alignb ${formatExpr(st.alignment)}`;
       return `    align ${formatExpr(st.alignment)}${st.fill === "zero" ? ", db 0" : ""}`;
     case "times":
       return `    times ${formatExpr(st.count, false)} ${formatStatement(st.body).trimStart()}`;
@@ -122,5 +129,19 @@ export function formatStatement(st: Statement): string {
 
 /** A whole program, one statement per line. */
 export function formatProgram(statements: Statement[]): string {
-  return statements.map(formatStatement).join("\n") + "\n";
+  let inNobits = false;
+  const lines = statements.map((st) => {
+    if (st.kind === "section") inNobits = isNobits(st.name, st.attributes);
+    return formatStatement(st, inNobits);
+  });
+  return lines.join("\n") + "\n";
+}
+
+/** Whether a section directive makes a NOBITS section (a bad attribute: the assembler reports it). */
+function isNobits(name: string, attributes: string[]): boolean {
+  try {
+    return sectionAttributes(name, attributes, (message) => { throw new Error(message); }).type === SHT_NOBITS;
+  } catch {
+    return false;
+  }
 }
