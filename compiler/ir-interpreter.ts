@@ -27,7 +27,7 @@ export interface InterpretOptions {
   maxDepth?: number;
 }
 
-/** Exit status of the Linux runtime's __ts386_bounds_fail (runtime/linux/panic.asm: the message on stderr, then exit 134 as an abort would). */
+/** Exit status of the Linux runtime's __ts386_bounds_fail (runtime/linux/panic.asm: the message on stderr as a line, then exit 134 as an abort would). */
 export const BOUNDS_FAIL_STATUS = 134;
 
 class Exit {
@@ -244,6 +244,7 @@ class Machine {
         const [msg, len] = args as [number, number];
         this.check(msg, len >>> 0);
         for (let i = 0; i < len >>> 0; i++) this.stderr.push(this.memory[(msg >>> 0) + i]!);
+        this.stderr.push(10); // as a line, as the runtime prints it
         throw new Exit(BOUNDS_FAIL_STATUS);
       }
       default:

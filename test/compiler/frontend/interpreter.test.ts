@@ -74,7 +74,7 @@ describe("IR interpreter", () => {
     const bounds = interpret(module(main([{ op: "call", callee: { kind: "symbol", name: "__ts386_bounds_fail", offset: 0 }, args: [{ kind: "symbol", name: "m", offset: 0 }, c(2)], conv: "cdecl" }], { op: "unreachable" }), [
       { name: "m", section: "rodata", align: 1, size: 2, bytes: new Uint8Array([111, 107]), relocations: [], exported: false },
     ]));
-    expect(bounds).to.deep.include({ stderr: "ok", status: 134 });
+    expect(bounds).to.deep.include({ stderr: "ok\n", status: 134 });
     expect(interpret(module(main([{ op: "load", dst: 0, width: 4, signed: false, address: c(0), offset: 0 }], { op: "return", value: t(0) }))).signal).to.equal("SIGSEGV");
   });
 
