@@ -31,11 +31,12 @@ function prepare(ctx: Mocha.Context, file: string): void {
 }
 
 describe("Toyix normal boot", function () {
-  // One CD-ROM boot serves the log, keyboard and screen tests: once the log is complete
-  // and the CPU has halted in the idle loop (the last line's newline reaches COM1 before
-  // the VGA driver draws it, and a key echoed in between would land before it on the
-  // screen), type `a` and Shift+`b`; once their echo is on COM1, save the VGA text buffer
-  // (pmemsave) and press Enter, whose echo ends the run.
+  // One CD-ROM boot serves the log, keyboard and screen tests: once the log is complete,
+  // type `a` and Shift+`b`; once their echo is on COM1, save the VGA text buffer
+  // (pmemsave) and press Enter, whose echo ends the run. Each step waits, after its text
+  // is on COM1, until the CPU is halted in the idle loop: the console writes a byte to
+  // the serial port before the VGA driver draws it, so the screen may still lack what
+  // COM1 shows (a key echoed in that gap landed before the last newline on the screen).
   let result: QemuResult;
   let screen: Buffer;
   // The disk boot runs meanwhile (QEMU is single-threaded here; the host has more cores).
@@ -49,10 +50,9 @@ describe("Toyix normal boot", function () {
     diskBoot.catch(() => undefined); // awaited by its test; never an unhandled rejection
     const dir = tmpDir("toyix-vga-");
     const dump = path.join(dir, "vga.bin");
-    let asked = false;
+    let step = 0; // 0: booting, 1: keys typed, 2: screen saved
+    let onHalt: (() => void) | undefined; // what to do once `info registers` shows HLT=1
     let answers = 0;
-    let typed = false;
-    let saved = false;
     result = await bootIso({
       cdrom: iso.normal,
       monitor: true,
@@ -60,26 +60,35 @@ describe("Toyix normal boot", function () {
       onMonitorOutput: (text, session) => {
         // Each `info registers` answer has one HLT= field; ask again until it reads 1.
         const halted = [...text.matchAll(/HLT=(\d)/g)];
-        if (typed || halted.length === answers) return;
+        if (!onHalt || halted.length === answers) return;
         answers = halted.length;
         if (halted[answers - 1]![1] === "1") {
-          typed = true;
-          session.monitor("sendkey a 10");
-          session.monitor("sendkey shift-b 10");
+          const action = onHalt;
+          onHalt = undefined;
+          action();
         } else {
           session.monitor("info registers");
         }
       },
       onOutput: (serial, session) => {
-        if (!asked && lastLine.test(serial)) {
-          asked = true;
+        const whenHalted = (action: () => void): void => {
+          onHalt = action;
           session.monitor("info registers");
+        };
+        if (step === 0 && !onHalt && lastLine.test(serial)) {
+          whenHalted(() => {
+            step = 1;
+            session.monitor("sendkey a 10");
+            session.monitor("sendkey shift-b 10");
+          });
         }
-        if (typed && !saved && serial.endsWith("aB")) {
-          saved = true;
-          // Quoted: unquoted, "4000 /tmp/..." would parse as a division.
-          session.monitor(`pmemsave 0xb8000 ${VGA_COLUMNS * VGA_ROWS * 2} "${dump}"`);
-          session.monitor("sendkey ret 10");
+        if (step === 1 && !onHalt && serial.endsWith("aB")) {
+          whenHalted(() => {
+            step = 2;
+            // Quoted: unquoted, "4000 /tmp/..." would parse as a division.
+            session.monitor(`pmemsave 0xb8000 ${VGA_COLUMNS * VGA_ROWS * 2} "${dump}"`);
+            session.monitor("sendkey ret 10");
+          });
         }
       },
     });
