@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { tmpDir, ts386 } from "../../tools.js";
+import { WRITE_U32_SOURCE } from "./write-u32.js";
 
 type Op = "+" | "*" | "|" | "&" | "^";
 const OPS: Op[] = ["+", "*", "|", "&", "^"];
@@ -95,24 +96,13 @@ describe("random self-recursive functions against JS", function () {
       const expected: string[] = [];
       fns.forEach((f, i) => {
         for (const [n, a] of [[0, 5], [1, 9], [7, 3], [12, 77], [15, 0xfffffff0]] as const) {
-          calls.push(`  out(r${i}(${n}, ${a}));`);
+          calls.push(`  writeU32(r${i}(${n}, ${a}));`);
           expected.push(`${f.js(n, a)}`);
         }
       });
       const src = path.join(dir, `rec_${seed}.ts`);
       fs.writeFileSync(src, `
-const digits = new StaticArray<u8>(11);
-function out(v: u32): void {
-  digits[10] = 10;
-  let i = 10;
-  do {
-    i--;
-    digits[i] = u8(48 + v % 10);
-    v = v / 10;
-  } while (v != 0);
-  sys_write(1, addressOf(digits) + usize(i), usize(11 - i));
-}
-${fns.map((f) => f.ts).join("\n")}
+${WRITE_U32_SOURCE}${fns.map((f) => f.ts).join("\n")}
 
 export function main(): i32 {
 ${calls.join("\n")}

@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { tmpDir, ts386 } from "../../tools.js";
+import { WRITE_U32_SOURCE } from "./write-u32.js";
 
 const PROGRAM = `
 import { writeU32 } from "./out";
@@ -75,19 +76,6 @@ export function main(): i32 {
 }
 `;
 
-const OUT = `
-const digits = new StaticArray<u8>(11);
-export function writeU32(v: u32): void {
-  digits[10] = 10;
-  let i = 10;
-  do {
-    i--;
-    digits[i] = u8(48 + v % 10);
-    v = v / 10;
-  } while (v != 0);
-  sys_write(1, addressOf(digits) + usize(i), usize(11 - i));
-}
-`;
 
 function expected(): string {
   const u = (x: number): number => x >>> 0;
@@ -134,7 +122,7 @@ describe("self-recursion into a loop", function () {
   let stdout = "";
 
   before(async function () {
-    fs.writeFileSync(path.join(dir, "out.ts"), OUT);
+    fs.writeFileSync(path.join(dir, "out.ts"), WRITE_U32_SOURCE);
     const src = path.join(dir, "recursion.ts");
     fs.writeFileSync(src, PROGRAM);
     const irFile = path.join(dir, "recursion.ir");
