@@ -76,7 +76,6 @@ export function main(): i32 {
 }
 `;
 
-
 function expected(): string {
   const u = (x: number): number => x >>> 0;
   const fib = (n: number): number => (n < 2 ? n : (fib(n - 1) + fib(n - 2)) | 0);
