@@ -13,7 +13,7 @@
 // loop. i must be dead where the loop exits (it is no longer counted).
 
 import type { Block, BlockId, Condition, Instr, IrFunction, Temp, Terminator, Value } from "../ir.js";
-import { dominators, loopsByHeader, predecessorIds } from "./dominators.js";
+import { loopsWithPreheader, predecessorIds } from "./dominators.js";
 import { rewriteOneAtATime } from "./one-at-a-time.js";
 import { mapValues, successors, tempWritten, useCounts, valuesRead } from "./ir-uses.js";
 
@@ -93,14 +93,9 @@ export function countLoopsToZero(fn: IrFunction): IrFunction {
 
 function findCandidate(fn: IrFunction): Candidate | undefined {
   const preds = predecessorIds(fn);
-  const dom = dominators(fn, preds);
   const byId = new Map(fn.blocks.map((b) => [b.id, b]));
   const uses = useCounts(fn);
-  const bodies = loopsByHeader(fn, preds, dom);
-  for (const [header, body] of bodies) {
-    const outside = (preds.get(header) ?? []).filter((p) => !body.has(p));
-    if (outside.length !== 1) continue;
-    const preheader = outside[0]!;
+  for (const { header, body, preheader } of loopsWithPreheader(fn, preds)) {
     const tested = new Set<Temp>();
     for (const id of body) {
       const t = byId.get(id)!.term;

@@ -83,3 +83,25 @@ export function loopsByHeader(fn: IrFunction, preds: Map<BlockId, BlockId[]>, do
   }
   return bodies;
 }
+
+export interface EnteredLoop {
+  header: BlockId;
+  body: Set<BlockId>;
+  /** The header's one predecessor outside the loop. */
+  preheader: BlockId;
+  /** No other loop's header inside its body. */
+  innermost: boolean;
+}
+
+/** The loops (merged by header) entered from exactly one block outside them. */
+export function loopsWithPreheader(fn: IrFunction, preds: Map<BlockId, BlockId[]>): EnteredLoop[] {
+  const bodies = loopsByHeader(fn, preds, dominators(fn, preds));
+  const loops: EnteredLoop[] = [];
+  for (const [header, body] of bodies) {
+    const outside = (preds.get(header) ?? []).filter((p) => !body.has(p));
+    if (outside.length !== 1) continue;
+    const innermost = ![...bodies.keys()].some((h) => h !== header && body.has(h));
+    loops.push({ header, body, preheader: outside[0]!, innermost });
+  }
+  return loops;
+}

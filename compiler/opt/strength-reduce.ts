@@ -12,7 +12,7 @@
 // those fold into `[i*4 + symbol + disp]` for free).
 
 import type { Block, BlockId, Instr, IrFunction, Temp, Value } from "../ir.js";
-import { dominators, loopsByHeader, predecessorIds } from "./dominators.js";
+import { loopsWithPreheader, predecessorIds } from "./dominators.js";
 import { rewriteOneAtATime } from "./one-at-a-time.js";
 import { tempWritten, useCounts, valuesRead } from "./ir-uses.js";
 
@@ -62,15 +62,11 @@ export function reduceStrength(fn: IrFunction): IrFunction {
 
 function findCandidate(fn: IrFunction): Candidate | undefined {
   const preds = predecessorIds(fn);
-  const dom = dominators(fn, preds);
   const byId = new Map(fn.blocks.map((b) => [b.id, b]));
   const uses = useCounts(fn);
-  const bodies = loopsByHeader(fn, preds, dom);
-  for (const [header, body] of bodies) {
+  for (const { body, preheader, innermost } of loopsWithPreheader(fn, preds)) {
     // Innermost loops only: a new variable live across an inner loop costs it a register.
-    if ([...bodies.keys()].some((h) => h !== header && body.has(h))) continue;
-    const outside = (preds.get(header) ?? []).filter((p) => !body.has(p));
-    if (outside.length !== 1) continue;
+    if (!innermost) continue;
     const written = new Set<Temp>();
     const counters = new Set<Temp>();
     const notCounters = new Set<Temp>();
@@ -107,7 +103,7 @@ function findCandidate(fn: IrFunction): Candidate | undefined {
         const end = instrs.indexOf(chain[chain.length - 1]!);
         if (instrs.slice(k, end + 1).some((y) => tempWritten(y) === i.temp)) continue;
         if (chain.length < 2 || [0, 1, 2, 4, 8].includes(coefficient)) continue;
-        return { body, preheader: outside[0]!, i: i.temp, chain, coefficient };
+        return { body, preheader, i: i.temp, chain, coefficient };
       }
     }
   }
