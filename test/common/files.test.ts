@@ -13,7 +13,6 @@ describe("writeFileAtomic", () => {
     expect(fs.readdirSync(path.dirname(target))).to.deep.equal(["out.o"]);
   });
   it("writes into a device in place instead of renaming a file over it (-o /dev/null)", function () {
-    if (!fs.existsSync("/dev/null")) this.skip();
     writeFileAtomic("/dev/null", "discarded");
     expect(fs.statSync("/dev/null").isCharacterDevice()).to.equal(true);
   });
