@@ -85,7 +85,9 @@ export const PREFIXES: Set<string> = new Set([...Object.keys(PREFIX_BYTES), "o32
 
 /** Checks that a number fits `bits` bits (as a signed or an unsigned value). */
 function fits(n: number, bits: number): boolean {
-  return n >= -(2 ** (bits - 1)) && n < 2 ** bits;
+  // The bounds are constants per width: `2 ** bits` with a variable width is a call to pow.
+  const top = bits === 8 ? 0x100 : bits === 16 ? 0x10000 : bits === 32 ? 0x100000000 : 2 ** bits;
+  return n >= -top / 2 && n < top;
 }
 
 /** NASM's test for the sign-extended imm8 forms: the value, wrapped to the operand size, is in -128..127. */

@@ -60,7 +60,9 @@ export class LocationOrigins {
   }
   /** Forgets `loc` if it is the last one added (a location that can no longer be reported). */
   forget(loc: SourceLocation | undefined): void {
-    if (loc !== undefined && this.locs[this.locs.length - 1] === loc) {
+    // (Never `locs[-1]`: a negative index is a named-property lookup, slow on every call.)
+    const last = this.locs.length - 1;
+    if (loc !== undefined && last >= 0 && this.locs[last] === loc) {
       this.locs.pop();
       this.origins.pop();
     }
