@@ -9,7 +9,7 @@
 // the bytes and relocations with values that are known to be consistent.
 
 import { ByteBuffer } from "../common/byte-buffer.js";
-import { fail, type SourceLocation } from "../common/diagnostics.js";
+import { DiagnosticError, fail, type SourceLocation } from "../common/diagnostics.js";
 import { originNotes, type LineOrigin } from "./lexer.js";
 import {
   SHT_NOBITS, R_386_16, R_386_32, R_386_8,
@@ -85,6 +85,10 @@ class Assembler {
   private declarations = 0;
   private pass = 0;
   private final = false;
+  /** The final pass's work done in pass 2, kept only if no symbol moves (tentativeFinalPass). */
+  private tentative = false;
+  /** `placed` calls of a tentative final pass, made once it stands. */
+  private placedCalls: Parameters<NonNullable<AssembleOptions["placed"]>>[] | undefined;
   private changed = false;
   private current = -1; // current section
   /** In `absolute` space (struc layouts): its start and location counter; null in a section. */
@@ -139,9 +143,13 @@ class Assembler {
     for (;;) {
       this.pass++;
       this.changed = false;
+      // Pass 2 also writes the output (see tentativeFinalPass); if no symbol moves in
+      // it, which is the usual case, that output is final and no further pass is needed.
       // Two full passes settle what can be settled (every symbol is known after the
       // first); later passes only need labels, jumps and what still varies.
-      if (this.pass <= 2) this.walk();
+      if (this.pass === 2) {
+        if (this.tentativeFinalPass()) return this.objectFile();
+      } else if (this.pass === 1) this.walk();
       else this.walkSteps((steps ??= this.compileSteps()));
       if (!this.changed && this.pass > 1) break;
       if (this.pass > MAX_PASSES) this.error("layout does not settle (jumps keep changing size)", undefined);
@@ -150,6 +158,44 @@ class Assembler {
     this.pass++;
     this.walk();
     return this.objectFile();
+  }
+
+  /**
+   * Walks pass 2 the way the final pass does (encoding and emitting everything) and
+   * returns whether that output stands. It does when no symbol moved during the pass:
+   * every value it used is then the value the final pass would use, so its bytes are the
+   * final pass's bytes. Otherwise the output is dropped and pass 2 counts as an ordinary
+   * layout pass. An error in it may come from values that are not settled yet (a
+   * displacement out of range before jumps shrank), so it is not reported here: the
+   * passes go on, and the final pass reports it if it is real.
+   */
+  private tentativeFinalPass(): boolean {
+    this.final = true;
+    this.tentative = true;
+    const placed = this.options.placed;
+    const calls: Parameters<NonNullable<AssembleOptions["placed"]>>[] = [];
+    if (placed) this.placedCalls = calls;
+    let stands = false;
+    try {
+      this.walk();
+      stands = !this.changed;
+    } catch (e) {
+      if (!(e instanceof DiagnosticError)) throw e;
+      this.changed = true;
+    } finally {
+      this.final = false;
+      this.tentative = false;
+      this.placedCalls = undefined;
+    }
+    if (stands) {
+      if (placed) for (const c of calls) placed(...c);
+      return true;
+    }
+    for (const sec of this.sections) {
+      sec.bytes = new ByteBuffer();
+      sec.relocs = [];
+    }
+    return false;
   }
 
   /** The absolute space we are in, if any (a method so that narrowing after a reset does not apply). */
@@ -231,6 +277,8 @@ class Assembler {
     const old = s.value;
     if (old.offset !== value.offset || old.seg !== value.seg || old.unknown !== value.unknown) {
       this.changed = true;
+      // A tentative final pass cannot stand once a symbol moves: the rest of it is an ordinary layout pass.
+      if (this.tentative) this.final = false;
       // The final pass re-walks a settled layout: a move here is a bug in ts386, not in the input.
       if (this.final) throw new Error(`assembler layout: '${s.name}' moved in the final pass (${loc ? `${loc.file}:${loc.line}` : "?"})`);
     }
@@ -567,7 +615,8 @@ class Assembler {
     if (this.final) {
       if (sec.type === SHT_NOBITS) this.error(`instruction in the NOBITS section '${sec.name}'`);
       const start = sec.bytes.length;
-      this.options.placed?.(ins, sec.name, start, enc.bytes.length);
+      if (this.placedCalls) this.placedCalls.push([ins, sec.name, start, enc.bytes.length]);
+      else this.options.placed?.(ins, sec.name, start, enc.bytes.length);
       sec.bytes.push(enc.bytes);
       for (let i = 0; i < enc.relocs.length; i++) {
         const r = enc.relocs[i]!;
