@@ -751,7 +751,7 @@ function instructionInfo(ins: Instruction): InstructionInfo {
   let near = 6;
   if (m === "jmp") near = 5;
   else if (m === "call") short = near = 5;
-  else if (!(m.startsWith("j") && CONDITIONS[m.slice(1)] !== undefined)) return info;
+  else if (!(m.startsWith("j") && CONDITIONS.has(m.slice(1)))) return info;
   if (op.near) short = near;
   if (op.short) near = short;
   info.jump = { name: op.expr.name, short, near, entry: undefined };

@@ -40,17 +40,18 @@ type Reg = Extract<Op, { k: "reg" }>;
 type Mem = Extract<Op, { k: "mem" }>;
 type Imm = Extract<Op, { k: "imm" }>;
 
-const ALU: Record<string, number> = { add: 0, or: 1, adc: 2, sbb: 3, and: 4, sub: 5, xor: 6, cmp: 7 };
-const SHIFT: Record<string, number> = { rol: 0, ror: 1, rcl: 2, rcr: 3, shl: 4, sal: 4, shr: 5, sar: 7 };
-const UNARY: Record<string, number> = { not: 2, neg: 3, mul: 4, div: 6, idiv: 7 };
-export const CONDITIONS: Record<string, number> = {
+// Maps, not object literals: a name such as `constructor` must not find Object.prototype's.
+const ALU = new Map(Object.entries({ add: 0, or: 1, adc: 2, sbb: 3, and: 4, sub: 5, xor: 6, cmp: 7 }));
+const SHIFT = new Map(Object.entries({ rol: 0, ror: 1, rcl: 2, rcr: 3, shl: 4, sal: 4, shr: 5, sar: 7 }));
+const UNARY = new Map(Object.entries({ not: 2, neg: 3, mul: 4, div: 6, idiv: 7 }));
+export const CONDITIONS: ReadonlyMap<string, number> = new Map(Object.entries({
   o: 0, no: 1, b: 2, c: 2, nae: 2, ae: 3, nb: 3, nc: 3, e: 4, z: 4, ne: 5, nz: 5, be: 6, na: 6,
   a: 7, nbe: 7, s: 8, ns: 9, p: 10, pe: 10, np: 11, po: 11, l: 12, nge: 12, ge: 13, nl: 13,
   le: 14, ng: 14, g: 15, nle: 15,
-};
+}));
 
 /** Instructions without operands: their bytes (a leading 0x66 for the 16-bit forms). */
-const NO_OPERANDS: Record<string, number[]> = {
+const NO_OPERANDS: ReadonlyMap<string, number[]> = new Map(Object.entries({
   nop: [0x90], hlt: [0xf4], cli: [0xfa], sti: [0xfb], cld: [0xfc], std: [0xfd], clc: [0xf8],
   stc: [0xf9], cmc: [0xf5], sahf: [0x9e], lahf: [0x9f], leave: [0xc9], int3: [0xcc], into: [0xce],
   ud2: [0x0f, 0x0b], pause: [0xf3, 0x90], cdq: [0x99], cwd: [0x66, 0x99], cwde: [0x98], cbw: [0x66, 0x98],
@@ -65,23 +66,23 @@ const NO_OPERANDS: Record<string, number[]> = {
   wait: [0x9b], fwait: [0x9b], fninit: [0xdb, 0xe3], finit: [0x9b, 0xdb, 0xe3], fnclex: [0xdb, 0xe2], fclex: [0x9b, 0xdb, 0xe2],
   sysenter: [0x0f, 0x34], sysexit: [0x0f, 0x35], rdpmc: [0x0f, 0x33], daa: [0x27], das: [0x2f], aaa: [0x37], aas: [0x3f],
   aam: [0xd4, 0x0a], aad: [0xd5, 0x0a],
-};
+}));
 
-const PREFIX_BYTES: Record<string, number> = {
+const PREFIX_BYTES: ReadonlyMap<string, number> = new Map(Object.entries({
   rep: 0xf3, repe: 0xf3, repz: 0xf3, repne: 0xf2, repnz: 0xf2, lock: 0xf0, o16: 0x66, a16: 0x67,
-};
+}));
 
 /** Every mnemonic the encoder knows (the parser uses this to tell instructions from labels). */
 export const MNEMONICS: Set<string> = new Set([
-  ...Object.keys(ALU), ...Object.keys(SHIFT), ...Object.keys(UNARY), ...Object.keys(NO_OPERANDS),
-  ...Object.keys(CONDITIONS).flatMap((c) => [`j${c}`, `set${c}`, `cmov${c}`]),
+  ...ALU.keys(), ...SHIFT.keys(), ...UNARY.keys(), ...NO_OPERANDS.keys(),
+  ...[...CONDITIONS.keys()].flatMap((c) => [`j${c}`, `set${c}`, `cmov${c}`]),
   "mov", "movzx", "movsx", "lea", "xchg", "test", "push", "pop", "inc", "dec", "imul", "jmp", "call",
   "ret", "retn", "retf", "int", "in", "out", "lgdt", "lidt", "sgdt", "sidt", "lldt", "sldt", "ltr", "str",
   "invlpg", "jecxz", "jcxz", "loop", "loope", "loopz", "loopne", "loopnz", "enter", "bswap", "bt", "bts",
   "btr", "btc", "bsf", "bsr", "shld", "shrd", "xadd", "cmpxchg", "lmsw", "smsw", "cmpxchg8b", "fxsave", "fxrstor",
   "lds", "les", "lfs", "lgs", "lss", "lar", "lsl", "verr", "verw", "arpl",
 ]);
-export const PREFIXES: Set<string> = new Set([...Object.keys(PREFIX_BYTES), "o32", "a32"]);
+export const PREFIXES: Set<string> = new Set([...PREFIX_BYTES.keys(), "o32", "a32"]);
 
 /** Checks that a number fits `bits` bits (as a signed or an unsigned value). */
 function fits(n: number, bits: number): boolean {
@@ -191,7 +192,7 @@ export function encodeInstruction(ins: Instruction, ctx: EncodeContext): Encoded
   const e = new Emitter(ctx);
   for (let i = 0; i < ins.prefixes.length; i++) {
     const p = ins.prefixes[i]!;
-    const b = PREFIX_BYTES[p];
+    const b = PREFIX_BYTES.get(p);
     if (b !== undefined) e.byte(b);
     else if (!PREFIXES.has(p)) ctx.fail(`unknown prefix '${p}'`);
   }
@@ -286,7 +287,7 @@ function wantsByteImm(o: Imm, size: number): boolean {
   return isSbyte(o.v, size);
 }
 
-const BRANCHES = new Set(["jmp", "call", ...Object.keys(CONDITIONS).map((c) => `j${c}`)]);
+const BRANCHES = new Set(["jmp", "call", ...[...CONDITIONS.keys()].map((c) => `j${c}`)]);
 
 function hasJumpQualifier(ops: Op[]): boolean {
   for (let i = 0; i < ops.length; i++) {
@@ -322,14 +323,14 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
     e.modrm(0, a);
     return;
   }
-  const fixed = NO_OPERANDS[m];
+  const fixed = NO_OPERANDS.get(m);
   if (fixed) {
     if (n !== 0) invalid(ctx);
     bytes(e, fixed);
     return;
   }
 
-  const alu = ALU[m];
+  const alu = ALU.get(m);
   if (alu !== undefined) {
     if (n !== 2) invalid(ctx);
     const size = operandSize(ctx, a!, b!);
@@ -367,7 +368,7 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
     return;
   }
 
-  const shift = SHIFT[m];
+  const shift = SHIFT.get(m);
   if (shift !== undefined) {
     if (n !== 2 || !isRm(a)) invalid(ctx);
     const size = operandSize(ctx, a);
@@ -391,7 +392,7 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
     return;
   }
 
-  const unary = UNARY[m];
+  const unary = UNARY.get(m);
   if (unary !== undefined || (m === "imul" && n === 1)) {
     if (n !== 1 || !isRm(a)) invalid(ctx);
     const size = operandSize(ctx, a);
@@ -402,26 +403,28 @@ function encodeBody(m: string, ops: Op[], e: Emitter, ctx: EncodeContext): void 
   }
 
   if (m.startsWith("j") && m !== "jmp" && m !== "jecxz" && m !== "jcxz") {
-    const cc = CONDITIONS[m.slice(1)];
+    const cc = CONDITIONS.get(m.slice(1));
     if (cc === undefined) ctx.fail(`unknown instruction '${m}'`);
     if (n !== 1 || !isImm(a)) invalid(ctx);
     relativeJump(e, ctx, a, [0x70 + cc], [0x0f, 0x80 + cc]);
     return;
   }
-  if (m.startsWith("set") && CONDITIONS[m.slice(3)] !== undefined) {
+  const setcc = m.startsWith("set") ? CONDITIONS.get(m.slice(3)) : undefined;
+  if (setcc !== undefined) {
     if (n !== 1 || !isRm(a) || operandSize(ctx, { ...a, size: a.k === "mem" ? (a.size ?? 8) : undefined } as Op) !== 8) invalid(ctx);
     e.byte(0x0f);
-    e.byte(0x90 + CONDITIONS[m.slice(3)]!);
+    e.byte(0x90 + setcc);
     e.modrm(0, a);
     return;
   }
-  if (m.startsWith("cmov") && CONDITIONS[m.slice(4)] !== undefined) {
+  const cmovcc = m.startsWith("cmov") ? CONDITIONS.get(m.slice(4)) : undefined;
+  if (cmovcc !== undefined) {
     if (n !== 2 || !isGpr(a) || !isRm(b)) invalid(ctx);
     const size = operandSize(ctx, a, b);
     if (size === 8) invalid(ctx);
     osize(e, size);
     e.byte(0x0f);
-    e.byte(0x40 + CONDITIONS[m.slice(4)]!);
+    e.byte(0x40 + cmovcc);
     e.modrm(a.r.num, b);
     return;
   }

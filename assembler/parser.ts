@@ -14,18 +14,19 @@ import { MNEMONICS, PREFIXES } from "./encoder.js";
 import type { SourceLine } from "./preprocess.js";
 import { FileLine, type FileLines } from "./source-lines.js";
 
-const SIZE_WORDS: Record<string, OperandSize> = { byte: 8, word: 16, dword: 32, qword: 64 };
+// Maps, not object literals: a name such as `constructor` must not find Object.prototype's.
+const SIZE_WORDS = new Map<string, OperandSize>([["byte", 8], ["word", 16], ["dword", 32], ["qword", 64]]);
 const OPERAND_WORDS = new Set(["strict", "short", "near", "far", "tword", "oword", "yword", "seg", "wrt", "abs", "rel", "nosplit", "incbin"]);
 const NO_PREFIXES: string[] = Object.freeze([]) as unknown as string[];
 const NO_OPERANDS: Operand[] = Object.freeze([]) as unknown as Operand[];
-const DATA_WIDTH: Record<string, 1 | 2 | 4 | 8> = { db: 1, dw: 2, dd: 4, dq: 8 };
-const RESERVE_WIDTH: Record<string, 1 | 2 | 4 | 8> = { resb: 1, resw: 2, resd: 4, resq: 8 };
+const DATA_WIDTH = new Map<string, 1 | 2 | 4 | 8>([["db", 1], ["dw", 2], ["dd", 4], ["dq", 8]]);
+const RESERVE_WIDTH = new Map<string, 1 | 2 | 4 | 8>([["resb", 1], ["resw", 2], ["resd", 4], ["resq", 8]]);
 const DIRECTIVES = new Set(["section", "segment", "bits", "use32", "use16", "global", "extern", "equ", "times", "align", "alignb", "cpu", "default", "org", "absolute", "common", "static", "incbin", "dt", "rest", "ddq", "do", "reso", "dy", "resy"]);
 
 /** Names the parser reads as keywords rather than labels. */
 export function isReservedWord(word: string): boolean {
   const w = word.toLowerCase();
-  return MNEMONICS.has(w) || PREFIXES.has(w) || DIRECTIVES.has(w) || w in DATA_WIDTH || w in RESERVE_WIDTH || w in SIZE_WORDS ||
+  return MNEMONICS.has(w) || PREFIXES.has(w) || DIRECTIVES.has(w) || DATA_WIDTH.has(w) || RESERVE_WIDTH.has(w) || SIZE_WORDS.has(w) ||
     OPERAND_WORDS.has(w) || registerInfo(w) !== undefined;
 }
 
@@ -296,9 +297,9 @@ export class LineParser {
       case "resy":
         cur.fail(`'${word}' is not supported by ts386 asm (see docs/assembler.md)`, t.col);
     }
-    const width = DATA_WIDTH[word];
+    const width = DATA_WIDTH.get(word);
     if (width) return this.data(width, loc);
-    const rwidth = RESERVE_WIDTH[word];
+    const rwidth = RESERVE_WIDTH.get(word);
     if (rwidth) {
       const count = this.expression();
       this.endOfLine();
@@ -388,7 +389,8 @@ export class LineParser {
       const t = cur.peek();
       if (!t || t.kind !== "id" || t.escaped) break;
       const w = t.text.toLowerCase();
-      if (w in SIZE_WORDS) size = SIZE_WORDS[w];
+      const sized = SIZE_WORDS.get(w);
+      if (sized !== undefined) size = sized;
       else if (w === "strict") strict = true;
       else if (w === "short") short = true;
       else if (w === "near") near = true;

@@ -61,10 +61,10 @@ interface Conditional {
 }
 
 /** NASM's built-in directive macros and how many unique numbers each invocation uses. */
-const STANDARD_MACROS: Record<string, number> = {
+const STANDARD_MACROS: ReadonlyMap<string, number> = new Map(Object.entries({
   section: 1, segment: 1, absolute: 1, bits: 1, use16: 1, use32: 1, use64: 1, global: 1, extern: 1,
   common: 1, static: 1, required: 1, cpu: 1, default: 1, float: 1, sectalign: 1, align: 2, alignb: 2,
-};
+}));
 
 /** %if<kind> variants (each also as %ifn<kind>, %elif<kind>, %elifn<kind>). */
 const CONDITION_KINDS = new Set(["", "def", "macro", "idn", "idni", "num", "id", "str", "empty"]);
@@ -83,7 +83,7 @@ function builtinMacro(word: string, line: SourceLine): { params: null; body: str
 }
 
 /** Words at the start of a line that this stage acts on (besides macro names). */
-const HANDLED_WORDS = new Set([...Object.keys(STANDARD_MACROS), "struc", "endstruc", "istruc", "at", "iend", "incbin"]);
+const HANDLED_WORDS = new Set([...STANDARD_MACROS.keys(), "struc", "endstruc", "istruc", "at", "iend", "incbin"]);
 
 /**
  * Lower-case first letter and length of every handled word, as `letter * 16 + length`:
@@ -510,7 +510,7 @@ class Preprocessor {
         this.out.length = mark;
       }
       if (!call[2] && /^(section|segment)$/i.test(first)) this.sectionLine = `[section ${stripComment(call[3] ?? "")}${stripComment(call[4] ?? "")}]`;
-      const std = STANDARD_MACROS[first.toLowerCase()] ?? (second !== undefined ? STANDARD_MACROS[second.toLowerCase()] : undefined);
+      const std = STANDARD_MACROS.get(first.toLowerCase()) ?? (second !== undefined ? STANDARD_MACROS.get(second.toLowerCase()) : undefined);
       if (std !== undefined) this.unique += std;
     }
     this.put(text === line.text ? line : { text, origin: { ...line.origin, text } });

@@ -20,10 +20,11 @@ const BINARY_LEVELS: BinaryOperator[][] = [
 ];
 
 // Built-in functions and how many arguments each takes.
-const FUNCTIONS: Record<string, number[]> = {
+// (Maps, not object literals: a name such as `constructor` must not find Object.prototype's.)
+const FUNCTIONS: ReadonlyMap<string, number[]> = new Map(Object.entries({
   ALIGN: [1, 2], BLOCK: [1], ABSOLUTE: [1], MAX: [2], MIN: [2], DEFINED: [1], ADDR: [1], SIZEOF: [1],
   ALIGNOF: [1], CONSTANT: [1], LOADADDR: [1],
-};
+}));
 // Functions whose argument is a name (a section or a symbol), not an expression.
 const NAME_ARGUMENT = new Set(["DEFINED", "ADDR", "SIZEOF", "ALIGNOF", "CONSTANT", "LOADADDR"]);
 
@@ -33,8 +34,8 @@ const UNSUPPORTED_COMMANDS = new Set(["MEMORY", "PHDRS", "INPUT", "GROUP", "STAR
   "EXTERN", "FORCE_COMMON_ALLOCATION", "INHIBIT_COMMON_ALLOCATION", "AS_NEEDED", "OUTPUT_ARCH_MACH",
   "OVERLAY", "SECTIONS_ALIGN"]);
 const UNSUPPORTED_IN_SECTION = new Set(["CREATE_OBJECT_SYMBOLS", "SORT_BY_INIT_PRIORITY", "INPUT_SECTION_FLAGS", "INCLUDE", "SORT", "SORT_BY_NAME", "SORT_BY_ALIGNMENT", "SORT_NONE"]);
-const DATA_WIDTHS: Record<string, 1 | 2 | 4 | 8> = { BYTE: 1, SHORT: 2, LONG: 4, QUAD: 8, SQUAD: 8 };
-const SORTS: Record<string, "name" | "alignment" | undefined> = { SORT: "name", SORT_BY_NAME: "name", SORT_BY_ALIGNMENT: "alignment", SORT_NONE: undefined };
+const DATA_WIDTHS = new Map<string, 1 | 2 | 4 | 8>([["BYTE", 1], ["SHORT", 2], ["LONG", 4], ["QUAD", 8], ["SQUAD", 8]]);
+const SORTS = new Map<string, "name" | "alignment" | undefined>([["SORT", "name"], ["SORT_BY_NAME", "name"], ["SORT_BY_ALIGNMENT", "alignment"], ["SORT_NONE", undefined]]);
 
 export function parseScript(text: string, fileName: string): Script {
   return new Parser(new Lexer(text, fileName)).script();
@@ -263,7 +264,7 @@ class Parser {
       return { kind: "fill", value, at: t.at };
     }
 
-    const width = t.kind === "word" ? DATA_WIDTHS[t.text] : undefined;
+    const width = t.kind === "word" ? DATA_WIDTHS.get(t.text) : undefined;
     if (width) {
       this.lx.next("pattern");
       this.expect("(");
@@ -332,15 +333,15 @@ class Parser {
         excludeNext = this.excludeFileList();
         continue;
       }
-      if (p.text in SORTS && this.isPunct(this.lx.peek("pattern"), "(")) {
+      if (SORTS.has(p.text) && this.isPunct(this.lx.peek("pattern"), "(")) {
         // SORT_BY_NAME(.ctors.*): the sections this pattern matches, sorted.
         this.lx.next("pattern");
         const inner = this.lx.next("pattern");
-        if (inner.kind !== "word" || inner.text in SORTS) {
+        if (inner.kind !== "word" || SORTS.has(inner.text)) {
           this.lx.error(`expected one section name pattern inside ${p.text}(), found '${inner.text}'`, inner.at);
         }
         this.expect(")");
-        sections.push({ text: inner.text, at: inner.at, sort: SORTS[p.text], ...(excludeNext ? { excludeFiles: excludeNext } : {}) });
+        sections.push({ text: inner.text, at: inner.at, sort: SORTS.get(p.text), ...(excludeNext ? { excludeFiles: excludeNext } : {}) });
         excludeNext = undefined;
         continue;
       }
@@ -471,7 +472,7 @@ class Parser {
       if (t.text === ".") return { kind: "dot", at: t.at };
       if (t.text === "SIZEOF_HEADERS") return { kind: "call", name: t.text, args: [], at: t.at };
       if (this.isPunct(this.lx.peek(), "(")) {
-        const arity = FUNCTIONS[t.text];
+        const arity = FUNCTIONS.get(t.text);
         if (!arity) this.lx.error(`function '${t.text}' is not supported in ts386 link scripts`, t.at);
         this.lx.next();
         const args: Expression[] = [];

@@ -531,6 +531,24 @@ lbls
 `;
 
 /** `static`/`global` with types and sizes: before and after the definition, `$` and `$$` in the size (nasm: the symbol's own address). */
+/** Names that are also properties of Object.prototype: plain labels to nasm, as to any table lookup here. */
+const PROTOTYPE_NAMES_FILE = `BITS 32
+section .text
+constructor:
+  mov eax, toString
+  mov ebx, constructor
+  mov ecx, [valueOf + 4]
+  push hasOwnProperty
+  jmp __proto__
+__proto__: ret
+valueOf: jmp constructor
+section .data
+toString: dd hasOwnProperty, isPrototypeOf
+hasOwnProperty: dd 1
+isPrototypeOf: db propertyIsEnumerable
+propertyIsEnumerable equ 7
+`;
+
 const SYMBOLS_FILE = `BITS 32
 section .text
 static foo:function (foo.end - foo)
@@ -634,5 +652,6 @@ export function corpus(): CorpusFile[] {
     incbinFile(),
     { name: "implicit-text.asm", text: implicitSectionFile() },
     { name: "symbols.asm", text: SYMBOLS_FILE },
+    { name: "prototype-names.asm", text: PROTOTYPE_NAMES_FILE },
   ];
 }

@@ -4,7 +4,7 @@
 import { expect } from "chai";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { assembleText } from "../../assembler/index.js";
+import { assembleStatements, assembleText } from "../../assembler/index.js";
 import { DiagnosticError, formatDiagnostic } from "../../common/diagnostics.js";
 import { tmpDir, ts386 } from "../tools.js";
 
@@ -98,6 +98,14 @@ describe("assembler: error messages", function () {
     const parse = diagnose("%macro m 0\n  nop\n  bogus eax\n%endmacro\nm\n", "mac.asm");
     expect([parse.line, parse.message]).to.deep.equal([5, "unknown instruction 'bogus'"]);
     expect(parse.text).to.contain("(the line above is mac.asm(3), in macro 'm' called here)");
+  });
+
+  it("rejects, through the statements API, mnemonics and prefixes that are Object.prototype names", function () {
+    for (const [mnemonic, prefixes] of [["valueOf", []], ["jconstructor", []], ["settoString", []], ["cmovhasOwnProperty", []], ["nop", ["toString"]]] as const) {
+      const loc = { file: "api.asm", line: 3, column: 1 };
+      expect(() => assembleStatements([{ kind: "instruction", prefixes: [...prefixes], mnemonic, operands: [], loc }], "api.asm"), mnemonic)
+        .to.throw(DiagnosticError, /unknown (instruction|prefix)/);
+    }
   });
 
   it("reports an error inside an included file at that file's line", function () {

@@ -91,6 +91,15 @@ SECTIONS {
     expect(bss.items[1]!.kind === "input" && bss.items[1]!.file.text).to.equal("*boot.o");
   });
 
+  it("takes names that are Object.prototype properties as plain names", function () {
+    expect(parseError("v = constructor(1);")).to.match(/^t\.ld\(1,5\): error: function 'constructor' is not supported/);
+    const s = parseScript("SECTIONS {\n  .text : { *(toString) valueOf = .; *(constructor) }\n}", "t.ld");
+    const text = s.statements[0]!;
+    if (text.kind !== "output-section") throw new Error("expected .text");
+    expect(text.items.map((i) => (i.kind === "input" ? `${i.file.text}(${i.sections.map((p) => p.text).join(" ")})` : i.kind)))
+      .to.deep.equal(["*(toString)", "assignment", "*(constructor)"]);
+  });
+
   it("rejects what it does not implement, at the right place", function () {
     expect(parseError("SECTIONS {\n  .data : SUBALIGN(4) { *(.data) }\n}")).to.match(/^t\.ld\(2,11\): error: 'SUBALIGN' on an output section is not supported/);
     expect(parseError("SECTIONS {\n  .data : { *(.data) } AT> rom\n}")).to.match(/^t\.ld\(2,24\): error: memory regions/);
