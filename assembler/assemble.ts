@@ -17,7 +17,7 @@ import {
 } from "../elf/types.js";
 import type { DataItem, Expr, Instruction, Label, Statement } from "./statements.js";
 import { constant, evaluate, EXTERN_BASE, isConstantExpr, NO_SEG, type EvalContext, type Value } from "./expressions.js";
-import { CONDITIONS, encodeInstruction, type EncodeContext, type Encoded } from "./encoder.js";
+import { CONDITIONS, encodedSize, encodeInstruction, encodeInto, type EncodeContext, type Encoded, type RelocRequest } from "./encoder.js";
 import { sectionAttributes } from "./sections.js";
 import { isConstantOperand, RunBuilder, type AsmStatement, type ByteRun } from "./byte-runs.js";
 
@@ -402,7 +402,7 @@ class Assembler {
     const sec = this.sections[this.section()]!;
     if (this.final) {
       if (sec.type === SHT_NOBITS) this.error(`instruction in the NOBITS section '${sec.name}'`);
-      sec.bytes.push(this.pool.data.subarray(run.start, run.start + run.length));
+      sec.bytes.pushRange(this.pool.data, run.start, run.start + run.length);
     }
     sec.size += run.length;
   }
@@ -601,29 +601,51 @@ class Assembler {
       sec.size += info.size;
       return;
     }
-    let enc = info.fixed;
-    if (!enc) {
-      this.encodeCtx.offset = sec.size;
-      // Values that depend on labels may be out of range only in an unsettled pass.
-      this.encodeCtx.checkRanges = info.constant || this.final;
-      this.sizeMayChange = false;
-      enc = encodeInstruction(ins, this.encodeCtx);
-      if (info.constant) info.fixed = enc;
-      // Operands that are plain addresses always take the 32-bit forms: the size is settled.
-      else if (!this.sizeMayChange && !info.relative) info.size = enc.bytes.length;
+    const fixed = info.fixed;
+    if (fixed) {
+      if (this.final) this.write(sec, ins, fixed);
+      sec.size += fixed.bytes.length;
+      return;
     }
+    this.encodeCtx.offset = sec.size;
+    // Values that depend on labels may be out of range only in an unsettled pass.
+    this.encodeCtx.checkRanges = info.constant || this.final;
+    this.sizeMayChange = false;
+    if (info.constant) {
+      const enc = (info.fixed = encodeInstruction(ins, this.encodeCtx));
+      if (this.final) this.write(sec, ins, enc);
+      sec.size += enc.bytes.length;
+      return;
+    }
+    let size: number;
     if (this.final) {
-      if (sec.type === SHT_NOBITS) this.error(`instruction in the NOBITS section '${sec.name}'`);
+      // Encoded straight into the section (encoding errors come before the placement's).
       const start = sec.bytes.length;
-      if (this.placedCalls) this.placedCalls.push([ins, sec.name, start, enc.bytes.length]);
-      else this.options.placed?.(ins, sec.name, start, enc.bytes.length);
-      sec.bytes.push(enc.bytes);
-      for (let i = 0; i < enc.relocs.length; i++) {
-        const r = enc.relocs[i]!;
-        sec.relocs.push({ offset: start + r.at, type: r.type, seg: r.seg });
-      }
+      const relocs = encodeInto(ins, this.encodeCtx, sec.bytes);
+      size = sec.bytes.length - start;
+      this.place(sec, ins, start, size, relocs);
+    } else size = encodedSize(ins, this.encodeCtx);
+    // Operands that are plain addresses always take the 32-bit forms: the size is settled.
+    if (!this.sizeMayChange && !info.relative) info.size = size;
+    sec.size += size;
+  }
+
+  /** Final pass: writes an encoding kept from an earlier pass at the end of `sec`. */
+  private write(sec: Section, ins: Instruction, enc: Encoded): void {
+    const start = sec.bytes.length;
+    sec.bytes.push(enc.bytes);
+    this.place(sec, ins, start, enc.bytes.length, enc.relocs);
+  }
+
+  /** Final pass: the instruction whose `size` bytes were written at `start` of `sec`: its place and relocations. */
+  private place(sec: Section, ins: Instruction, start: number, size: number, relocs: readonly RelocRequest[]): void {
+    if (sec.type === SHT_NOBITS) this.error(`instruction in the NOBITS section '${sec.name}'`);
+    if (this.placedCalls) this.placedCalls.push([ins, sec.name, start, size]);
+    else this.options.placed?.(ins, sec.name, start, size);
+    for (let i = 0; i < relocs.length; i++) {
+      const r = relocs[i]!;
+      sec.relocs.push({ offset: start + r.at, type: r.type, seg: r.seg });
     }
-    sec.size += enc.bytes.length;
   }
 
   // ---------------------------------------------------------------------------

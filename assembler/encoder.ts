@@ -12,6 +12,7 @@ import { NO_SEG, type Value } from "./expressions.js";
 import { resolveOperand, SEGMENT_PREFIX, type ResolvedOperand } from "./operands.js";
 import { REG_EBP, REG_ESP, type RegInfo } from "./registers.js";
 import { R_386_16, R_386_32, R_386_8, R_386_PC32 } from "../elf/types.js";
+import type { ByteBuffer } from "../common/byte-buffer.js";
 
 /** A relocation the instruction needs: at byte `at` of the instruction, against segment `seg`. */
 export interface RelocRequest {
@@ -112,7 +113,14 @@ class Emitter {
   length = 0;
   /** Made only for the few instructions that have one. */
   relocs: RelocRequest[] | undefined = undefined;
-  constructor(private readonly ctx: EncodeContext) {}
+  constructor(private ctx: EncodeContext) {}
+
+  /** Starts an encoding in `ctx`. */
+  start(ctx: EncodeContext): void {
+    this.ctx = ctx;
+    this.length = 0;
+    this.relocs = undefined;
+  }
 
   reloc(r: RelocRequest): void {
     if (this.relocs) this.relocs.push(r);
@@ -179,7 +187,13 @@ class Emitter {
   }
 }
 
-export function encodeInstruction(ins: Instruction, ctx: EncodeContext): Encoded {
+/** The encoder's output: encodings do not nest, so one emitter (over `scratch`) serves them all. */
+const emitter = new Emitter({ section: 0, offset: 0, checkRanges: false, eval: () => ({ offset: 0, seg: NO_SEG, unknown: true }), fail: (m) => {
+  throw new Error(m);
+} });
+
+/** Encodes `ins` into the shared emitter, whose bytes are valid until the next encoding. */
+function encode(ins: Instruction, ctx: EncodeContext): Emitter {
   // At their number: a list grown by push starts with room for 17.
   const count = ins.operands.length;
   const ops = new Array<Op>(count);
@@ -189,7 +203,8 @@ export function encodeInstruction(ins: Instruction, ctx: EncodeContext): Encoded
     ops[i] = o;
     if (!mem && o.k === "mem") mem = o;
   }
-  const e = new Emitter(ctx);
+  const e = emitter;
+  e.start(ctx);
   for (let i = 0; i < ins.prefixes.length; i++) {
     const p = ins.prefixes[i]!;
     const b = PREFIX_BYTES.get(p);
@@ -198,8 +213,25 @@ export function encodeInstruction(ins: Instruction, ctx: EncodeContext): Encoded
   }
   if (mem?.seg) e.byte(SEGMENT_PREFIX[mem.seg]);
   encodeBody(ins.mnemonic, ops, e, ctx);
+  return e;
+}
+
+export function encodeInstruction(ins: Instruction, ctx: EncodeContext): Encoded {
+  const e = encode(ins, ctx);
   // Most instructions have no relocation: share one empty list (encodings are kept across passes).
   return { bytes: e.bytes(), relocs: e.relocs ?? NO_RELOCS };
+}
+
+/** The size of `ins`'s encoding: all a layout pass needs (no copy of the bytes). */
+export function encodedSize(ins: Instruction, ctx: EncodeContext): number {
+  return encode(ins, ctx).length;
+}
+
+/** Appends `ins`'s bytes to `out`; returns its relocation requests (`at` counts from the instruction's first byte). */
+export function encodeInto(ins: Instruction, ctx: EncodeContext, out: ByteBuffer): readonly RelocRequest[] {
+  const e = encode(ins, ctx);
+  out.pushRange(scratch, 0, e.length);
+  return e.relocs ?? NO_RELOCS;
 }
 
 const NO_RELOCS: RelocRequest[] = Object.freeze([]) as unknown as RelocRequest[];

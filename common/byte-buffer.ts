@@ -19,6 +19,15 @@ export class ByteBuffer {
     for (let i = 0; i < bytes.length; i++) this.data[this.length++] = bytes[i]! & 0xff;
     return this;
   }
+  /** Appends `src[start..end)` (without making a view or a copy of that range first). */
+  pushRange(src: ArrayLike<number>, start: number, end: number): this {
+    this.reserve(end - start);
+    const data = this.data;
+    let length = this.length;
+    for (let i = start; i < end; i++) data[length++] = src[i]! & 0xff;
+    this.length = length;
+    return this;
+  }
   fill(n: number, b: number): this {
     this.reserve(n);
     this.data.fill(b, this.length, this.length + n);
