@@ -86,10 +86,12 @@ function builtinMacro(word: string, line: SourceLine): { params: null; body: str
 const HANDLED_WORDS = new Set([...STANDARD_MACROS.keys(), "struc", "endstruc", "istruc", "at", "iend", "incbin"]);
 
 /**
- * Lower-case first letter and length of every handled word, as `letter * 16 + length`:
- * a name that matches none of them is no handled word (checked without slicing it out).
+ * Lower-case first letter and length of every handled word, as `letter * 16 + length`
+ * (1 in this table): a name that matches none of them is no handled word (checked
+ * without slicing it out; a name's first character is below 128).
  */
-const HANDLED_SHAPES = new Set([...HANDLED_WORDS].map((w) => w.charCodeAt(0) * 16 + w.length));
+const HANDLED_SHAPES = new Uint8Array(128 * 16);
+for (const w of HANDLED_WORDS) HANDLED_SHAPES[w.charCodeAt(0) * 16 + w.length] = 1;
 
 /**
  * Whether one of the first two names on a line (a label and what follows it, or a
@@ -115,7 +117,7 @@ function mayHandleFirstWords(text: string, handled: (word: string) => boolean): 
       i++;
     }
     const len = i - start;
-    if (len < 16 && HANDLED_SHAPES.has((c | 0x20) * 16 + len) && handled(text.slice(start, i))) return true;
+    if (len < 16 && HANDLED_SHAPES[(c | 0x20) * 16 + len] === 1 && handled(text.slice(start, i))) return true;
   }
   return false;
 }
