@@ -12,7 +12,8 @@ SHELL := /bin/bash
 # own node), tsc, mocha. Looked up when each command runs, so also right after setup installs them.
 export PATH := $(CURDIR)/node_modules/.bin:$(PATH)
 NODE ?= node
-TS386 := $(NODE) bin/ts386.js
+# The command as users run it: bin/ts386.js through its #! line (Node from PATH, with its V8 option).
+TS386 := bin/ts386.js
 # The compiled tests; `npx mocha dist/test/x/y.test.js` runs one file alone.
 TEST_SPEC := 'dist/test/**/*.test.js'
 

@@ -20,6 +20,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { assembleText } from "../assembler/index.js";
 import { writeObject } from "../elf/write-object.js";
 import { readObject } from "../elf/read-object.js";
+import { COMMAND_ENV, TS386_BIN } from "./command.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -101,7 +102,7 @@ function measure(dir: string, name: string, text: string, nasmFound: boolean): T
     fs.writeFileSync(path.join(dir, "ours.o"), writeObject(assembleText(fs.readFileSync(src, "latin1"), name)));
   });
   const runCli = () => {
-    const r = spawnSync(process.execPath, [path.join(root, "bin/ts386.js"), "asm", name, "-o", "cli.o"], { cwd: dir, encoding: "utf8" });
+    const r = spawnSync(TS386_BIN, ["asm", name, "-o", "cli.o"], { cwd: dir, encoding: "utf8", env: COMMAND_ENV });
     if (r.status !== 0) throw new Error(`ts386 asm failed: ${r.stderr}`);
   };
   const runNasm = () => {

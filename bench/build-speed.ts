@@ -20,6 +20,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { compileFile } from "../compiler/driver.js";
+import { COMMAND_ENV, TS386_BIN } from "./command.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 /** The kernel's compile-time switches, all off (the plain `make iso`). */
@@ -47,14 +48,14 @@ function median(xs: number[]): number {
 function timeOnce(c: Command): number {
   c.prepare?.();
   const start = process.hrtime.bigint();
-  const r = spawnSync(c.cmd, c.args, { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+  const r = spawnSync(c.cmd, c.args, { cwd: root, stdio: ["ignore", "ignore", "pipe"], env: COMMAND_ENV });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${c.cmd} ${c.args.join(" ")} failed (${r.status ?? r.signal}): ${r.stderr?.toString() ?? r.error}`);
   return ms;
 }
 
 function steps(work: string): Step[] {
-  const ts386 = (...args: string[]): Command => ({ cmd: process.execPath, args: [path.join(root, "bin/ts386.js"), ...args] });
+  const ts386 = (...args: string[]): Command => ({ cmd: TS386_BIN, args });
   const asmFiles = fs.readdirSync(path.join(root, "boot")).filter((f) => f.endsWith(".asm")).sort();
   const ourObject = (f: string) => path.join(work, `ts386-${f.replace(/\.asm$/, ".o")}`);
   const nasmObject = (f: string) => path.join(work, `nasm-${f.replace(/\.asm$/, ".o")}`);

@@ -19,6 +19,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildIso } from "../iso/build-iso.js";
+import { COMMAND_ENV, TS386_BIN } from "./command.js";
 import { defaultGrubConfig } from "../iso/grub-config.js";
 import { testKernel } from "../test/iso/fixtures.js";
 
@@ -66,8 +67,7 @@ function main(): void {
     const ref = path.join(work, "grub-mkrescue.iso");
     const ours = path.join(work, "ts386.iso");
     const warmCache = path.join(work, "cache");
-    const cli = path.join(root, "bin/ts386.js");
-    const cliArgs = (cache: string) => [cli, "iso", kernel, "-o", ours, "--grub-cfg", cfg, "--grub-cache", cache];
+    const cliArgs = (cache: string) => ["iso", kernel, "-o", ours, "--grub-cfg", cfg, "--grub-cache", cache];
     buildIso({ kernel, output: ours, grubCfg: cfg, cacheDir: warmCache }); // fill the cache
 
     const libOnly = (cache: string) => ["--input-type=module", "-e",
@@ -77,12 +77,12 @@ function main(): void {
     for (let i = 0; i < runs; i++) {
       t.mkrescue.push(timeMs(() => runOk("grub-mkrescue", ["-o", ref, tree])));
       t.warm.push(timeMs(() => buildIso({ kernel, output: ours, grubCfg: cfg, cacheDir: warmCache })));
-      t.warmCli.push(timeMs(() => runOk(process.execPath, cliArgs(warmCache))));
+      t.warmCli.push(timeMs(() => runOk(TS386_BIN, cliArgs(warmCache), COMMAND_ENV)));
       t.warmLib.push(timeMs(() => runOk(process.execPath, libOnly(warmCache))));
       const cold = path.join(work, `cold-${i}`);
       t.cold.push(timeMs(() => buildIso({ kernel, output: ours, grubCfg: cfg, cacheDir: cold })));
       const coldCli = path.join(work, `cold-cli-${i}`);
-      t.coldCli.push(timeMs(() => runOk(process.execPath, cliArgs(coldCli))));
+      t.coldCli.push(timeMs(() => runOk(TS386_BIN, cliArgs(coldCli), COMMAND_ENV)));
     }
     const size = { mkrescue: fs.statSync(ref).size, ours: fs.statSync(ours).size };
     const m = Object.fromEntries(Object.entries(t).map(([k, v]) => [k, median(v)])) as Record<keyof typeof t, number>;
