@@ -113,7 +113,8 @@ class Emitter {
   length = 0;
   /** Made only for the few instructions that have one. */
   relocs: RelocRequest[] | undefined = undefined;
-  constructor(private ctx: EncodeContext) {}
+  /** The context of the encoding under way (set by start). */
+  private ctx!: EncodeContext;
 
   /** Starts an encoding in `ctx`. */
   start(ctx: EncodeContext): void {
@@ -188,9 +189,7 @@ class Emitter {
 }
 
 /** The encoder's output: encodings do not nest, so one emitter (over `scratch`) serves them all. */
-const emitter = new Emitter({ section: 0, offset: 0, checkRanges: false, eval: () => ({ offset: 0, seg: NO_SEG, unknown: true }), fail: (m) => {
-  throw new Error(m);
-} });
+const emitter = new Emitter();
 
 /** Encodes `ins` into the shared emitter, whose bytes are valid until the next encoding. */
 function encode(ins: Instruction, ctx: EncodeContext): Emitter {
