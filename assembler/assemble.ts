@@ -59,6 +59,10 @@ export interface AssembleOptions {
 }
 
 const MAX_PASSES = 200;
+/** The most a section may hold in a tentative final pass (see Assembler.writes). */
+const TENTATIVE_LIMIT = 16 << 20;
+/** An upper bound of one instruction's length (x86 allows 15 bytes). */
+const MAX_INSTRUCTION_LENGTH = 15;
 
 export function assembleStatements(statements: Statement[], fileName: string, options: AssembleOptions = {}): ObjectFile {
   // `placed` wants every instruction: no runs then.
@@ -87,6 +91,8 @@ class Assembler {
   private final = false;
   /** The final pass's work done in pass 2, kept only if no symbol moves (tentativeFinalPass). */
   private tentative = false;
+  /** A tentative final pass that stopped writing (see writes). */
+  private abandoned = false;
   /** `placed` calls of a tentative final pass, made once it stands. */
   private placedCalls: Parameters<NonNullable<AssembleOptions["placed"]>>[] | undefined;
   private changed = false;
@@ -164,30 +170,35 @@ class Assembler {
    * Walks pass 2 the way the final pass does (encoding and emitting everything) and
    * returns whether that output stands. It does when no symbol moved during the pass:
    * every value it used is then the value the final pass would use, so its bytes are the
-   * final pass's bytes. Otherwise the output is dropped and pass 2 counts as an ordinary
-   * layout pass. An error in it may come from values that are not settled yet (a
-   * displacement out of range before jumps shrank), so it is not reported here: the
-   * passes go on, and the final pass reports it if it is real.
+   * final pass's bytes. Otherwise the output is dropped and pass 2 counts as the ordinary
+   * layout pass it stands for:
+   * - a symbol that moves, or a write that would take a section past TENTATIVE_LIMIT
+   *   bytes (a count may be huge only with the first pass's values), turns the rest of the
+   *   pass into a layout pass, whose own errors are reported as before;
+   * - an error while it is still a final pass may come from values that are not settled
+   *   yet (a value out of range with the first pass's label values). No symbol has moved
+   *   then (a move ends final mode), so pass 2 is walked again as a layout pass, and the
+   *   final pass reports the error if it is real.
    */
   private tentativeFinalPass(): boolean {
     this.final = true;
     this.tentative = true;
+    this.abandoned = false;
     const placed = this.options.placed;
     const calls: Parameters<NonNullable<AssembleOptions["placed"]>>[] = [];
     if (placed) this.placedCalls = calls;
-    let stands = false;
+    let failed = false;
     try {
       this.walk();
-      stands = !this.changed;
     } catch (e) {
-      if (!(e instanceof DiagnosticError)) throw e;
-      this.changed = true;
+      if (!(e instanceof DiagnosticError) || !this.final) throw e;
+      failed = true;
     } finally {
       this.final = false;
       this.tentative = false;
       this.placedCalls = undefined;
     }
-    if (stands) {
+    if (!failed && !this.changed && !this.abandoned) {
       if (placed) for (const c of calls) placed(...c);
       return true;
     }
@@ -195,7 +206,27 @@ class Assembler {
       sec.bytes = new ByteBuffer();
       sec.relocs = [];
     }
+    if (failed) {
+      // A new pass number: the labels met before the error are no duplicates.
+      this.pass++;
+      this.changed = false;
+      this.walk();
+    }
     return false;
+  }
+
+  /**
+   * Whether this pass writes `n` more bytes to `sec`. A tentative final pass stops writing
+   * (and goes on as a layout pass) rather than take a section past TENTATIVE_LIMIT.
+   */
+  private writes(sec: Section, n: number): boolean {
+    if (!this.final) return false;
+    if (this.tentative && sec.bytes.length + n > TENTATIVE_LIMIT) {
+      this.final = false;
+      this.abandoned = true;
+      return false;
+    }
+    return true;
   }
 
   /** The absolute space we are in, if any (a method so that narrowing after a reset does not apply). */
@@ -400,7 +431,7 @@ class Assembler {
   private byteRun(run: ByteRun): void {
     if (this.absolute) this.error("instruction in absolute space (use 'section' to leave it)");
     const sec = this.sections[this.section()]!;
-    if (this.final) {
+    if (this.writes(sec, run.length)) {
       if (sec.type === SHT_NOBITS) this.error(`instruction in the NOBITS section '${sec.name}'`);
       sec.bytes.pushRange(this.pool.data, run.start, run.start + run.length);
     }
@@ -519,7 +550,7 @@ class Assembler {
     }
     const sec = this.sections[this.section()]!;
     sec.size += n;
-    if (this.final && sec.type !== SHT_NOBITS) sec.bytes.fill(n, fill);
+    if (sec.type !== SHT_NOBITS && this.writes(sec, n)) sec.bytes.fill(n, fill);
   }
 
   private data(width: 1 | 2 | 4 | 8, items: DataItem[]): void {
@@ -529,14 +560,14 @@ class Assembler {
     for (const item of items) {
       if (item.kind === "string") {
         const padded = Math.ceil(item.bytes.length / width) * width;
-        if (this.final) {
+        if (this.writes(sec, padded)) {
           sec.bytes.push(item.bytes);
           sec.bytes.fill(padded - item.bytes.length, 0);
         }
         sec.size += padded;
         continue;
       }
-      if (this.final) {
+      if (this.writes(sec, width)) {
         const v = evaluate(item.expr, this.evalCtx);
         this.writeValue(sec, v, width);
       }
@@ -603,22 +634,26 @@ class Assembler {
     }
     const fixed = info.fixed;
     if (fixed) {
-      if (this.final) this.write(sec, ins, fixed);
+      if (this.writes(sec, fixed.bytes.length)) this.write(sec, ins, fixed);
       sec.size += fixed.bytes.length;
       return;
     }
     this.encodeCtx.offset = sec.size;
-    // Values that depend on labels may be out of range only in an unsettled pass.
-    this.encodeCtx.checkRanges = info.constant || this.final;
     this.sizeMayChange = false;
     if (info.constant) {
+      // Values that never change: out of range in any pass.
+      this.encodeCtx.checkRanges = true;
       const enc = (info.fixed = encodeInstruction(ins, this.encodeCtx));
-      if (this.final) this.write(sec, ins, enc);
+      if (this.writes(sec, enc.bytes.length)) this.write(sec, ins, enc);
       sec.size += enc.bytes.length;
       return;
     }
+    // Values that depend on labels may be out of range only in an unsettled pass (decided
+    // after writes(), which may turn a tentative final pass into a layout pass).
+    const emit = this.writes(sec, MAX_INSTRUCTION_LENGTH);
+    this.encodeCtx.checkRanges = emit;
     let size: number;
-    if (this.final) {
+    if (emit) {
       // Encoded straight into the section (encoding errors come before the placement's).
       const start = sec.bytes.length;
       const relocs = encodeInto(ins, this.encodeCtx, sec.bytes);

@@ -23,6 +23,22 @@ describe("assembler: layout passes", function () {
       .to.throw(/value 256 does not fit in 8 bits/);
   });
 
+  it("reports the error of the layout pass 2 becomes once a symbol moves, not a later one", function () {
+    // The jump grows in pass 2, so L0 moves and the pass goes on as a layout pass; its error
+    // is line 5's (L4 - L5 = -4). Had it been swallowed, pass 3 would see L0 moved but L2
+    // not yet, and report line 3 (-3), which no real layout gives.
+    const src = "section .text\n  jmp away\n  resb L2 - L0\nL0:\n  resb L4 - L5\nL2:\n  times 200 nop\naway:\nL4: dd 0\nL5:\n";
+    expect(() => assembleText(src, "t.asm")).to.throw(/^t\.asm\(5,3\): error: cannot reserve a negative amount \(-4\)/);
+  });
+
+  it("does not write a count that is huge only with the first pass's values", function () {
+    // In pass 2, before the jump grows, the resb count is 3 * 2^33 bytes; settled, it is 0.
+    const src = "section .text\ns: jmp fwd\nsection .data\n  resb (205 - (fwd - s)) * 0x200000000\n  db 1\nsection .text\n  times 200 nop\nfwd: ret\n";
+    const o = assembleText(src, "t.asm");
+    expect([...o.sections.find((x) => x.name === ".data")!.data]).to.deep.equal([1]);
+    expect(text(o).slice(0, 5)).to.deep.equal([0xe9, 200, 0, 0, 0]);
+  });
+
   for (const [what, source, count] of [
     ["pass 2 stands (backward jumps only)", "BITS 32\nf:\n nop\n.l:\n add eax, 1\n jne .l\n call f\n ret\n", 5],
     ["pass 2 moves a label (a forward jump grows)", "BITS 32\nf:\n jmp .far\n add eax, 1\n times 130 nop\n.far:\n call f\n ret\n", 134],
