@@ -58,6 +58,9 @@ export interface AssembleOptions {
   placed?: (ins: Instruction, section: string, offset: number, size: number) => void;
 }
 
+/** The arguments of one `placed` call. */
+type PlacedCall = Parameters<NonNullable<AssembleOptions["placed"]>>;
+
 const MAX_PASSES = 200;
 /** The most a section may hold in a tentative final pass (see Assembler.writes). */
 const TENTATIVE_LIMIT = 16 << 20;
@@ -94,7 +97,7 @@ class Assembler {
   /** A tentative final pass that stopped writing (see writes). */
   private abandoned = false;
   /** `placed` calls of a tentative final pass, made once it stands. */
-  private placedCalls: Parameters<NonNullable<AssembleOptions["placed"]>>[] | undefined;
+  private placedCalls: PlacedCall[] | undefined;
   private changed = false;
   private current = -1; // current section
   /** In `absolute` space (struc layouts): its start and location counter; null in a section. */
@@ -185,7 +188,7 @@ class Assembler {
     this.tentative = true;
     this.abandoned = false;
     const placed = this.options.placed;
-    const calls: Parameters<NonNullable<AssembleOptions["placed"]>>[] = [];
+    const calls: PlacedCall[] = [];
     if (placed) this.placedCalls = calls;
     let failed = false;
     try {

@@ -15,9 +15,7 @@ export class ByteBuffer {
     this.data = d;
   }
   push(bytes: ArrayLike<number>): this {
-    this.reserve(bytes.length);
-    for (let i = 0; i < bytes.length; i++) this.data[this.length++] = bytes[i]! & 0xff;
-    return this;
+    return this.pushRange(bytes, 0, bytes.length);
   }
   /** Appends `src[start..end)` (without making a view or a copy of that range first). */
   pushRange(src: ArrayLike<number>, start: number, end: number): this {
